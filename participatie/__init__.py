@@ -1,0 +1,126 @@
+"""Participatie: ideas and dreams for the neighbourhood, and the city's answer."""
+
+import os
+from pathlib import Path
+
+from flask import Flask, g, request
+
+from participatie import config as config_module
+from participatie.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("PARTICIPATIE_INSTANCE", str(ROOT / "instance")),
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    _configure(app, test_config)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_hooks(app)
+    return app
+
+
+def _configure(app: Flask, test_config: dict | None) -> None:
+    app.config.from_object(config_module.Config)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env()  # FLASK_SECRET_KEY, FLASK_TILE_URL, ...
+    app.config.update(config_module.from_environment())
+    if test_config:
+        app.config.update(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    uri = app.config.get("SQLALCHEMY_DATABASE_URI")
+    if not uri:
+        uri = f"sqlite:///{Path(app.instance_path) / 'participatie.sqlite'}"
+    app.config["SQLALCHEMY_DATABASE_URI"] = config_module.normalise_database_url(uri)
+    if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
+    _refuse_dev_secret_in_production(app)
+    app.config.setdefault("SESSION_COOKIE_SECURE", not (app.debug or app.testing))
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
+
+
+def _refuse_dev_secret_in_production(app: Flask) -> None:
+    production = os.environ.get("PARTICIPATIE_ENV") == "production"
+    if production and app.config["SECRET_KEY"] == config_module.DEV_SECRET:
+        raise RuntimeError("Set FLASK_SECRET_KEY: the development secret is not allowed in production.")
+
+
+def _init_extensions(app: Flask) -> None:
+    from participatie import i18n
+    from participatie.accounts.models import User
+
+    db.init_app(app)
+    import participatie.models  # noqa: F401  (every table registered before Alembic looks)
+
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"),
+                     render_as_batch=True, compare_type=True)
+    babel.init_app(app, locale_selector=i18n.select_locale,
+                   default_translation_directories=str(ROOT / "translations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None
+    login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        _sqlite_pragmas(app)
+
+
+def _sqlite_pragmas(app: Flask) -> None:
+    """WAL and a busy timeout, so concurrent requests wait instead of failing."""
+    from sqlalchemy import event
+
+    with app.app_context():
+        @event.listens_for(db.engine, "connect")
+        def _on_connect(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=10000")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+
+def _register_blueprints(app: Flask) -> None:
+    from participatie import cli, errors, i18n, jinja
+    from participatie.accounts.views import admin_bp, bp as accounts_bp
+    from participatie.dashboard.views import bp as dashboard_bp
+    from participatie.ideas.views import api_bp, bp as ideas_bp
+    from participatie.supports.views import bp as supports_bp
+
+    for blueprint in (dashboard_bp, accounts_bp, admin_bp, ideas_bp, api_bp, supports_bp):
+        app.register_blueprint(blueprint)
+    errors.register(app)
+    i18n.register(app)
+    jinja.register(app)
+    cli.register(app)
+    try:  # TEMP until plainlanguage lands
+        from participatie.plainlanguage.cli import b1_cli
+        app.cli.add_command(b1_cli)
+    except ImportError:
+        pass
+
+
+def _register_hooks(app: Flask) -> None:
+    from participatie.htmx import add_vary_header
+    from participatie.security import add_security_headers
+
+    @app.after_request
+    def _headers(response):
+        add_vary_header(response)
+        if response.mimetype == "text/html":
+            add_security_headers(response, app.config)
+        if request.endpoint == "static":
+            response.cache_control.public = True
+            response.cache_control.max_age = 7 * 24 * 3600
+        return response
+
+    @app.before_request
+    def _nonce():
+        g.pop("csp_nonce", None)

@@ -1,0 +1,67 @@
+"""Account forms. Labels are lazy so they follow the visitor's language."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+
+from participatie.accounts.roles import Role
+from participatie.forms_common import MultiCheckboxField, strip
+
+EMAIL_MSG = _l("Fill in a valid e-mail address, like naam@voorbeeld.nl.")
+
+
+class RegisterForm(FlaskForm):
+    display_name = StringField(
+        _l("Your name on the site"),
+        description=_l("Others see this name. A first name is enough."),
+        filters=[strip],
+        validators=[DataRequired(_l("Fill in a name.")), Length(max=80)],
+    )
+    email = EmailField(
+        _l("E-mail address"),
+        description=_l("We never show your e-mail address to others."),
+        filters=[strip],
+        validators=[DataRequired(EMAIL_MSG), Email(EMAIL_MSG, check_deliverability=False)],
+    )
+    password = PasswordField(
+        _l("Password"),
+        description=_l("At least 10 characters."),
+        validators=[DataRequired(_l("Choose a password.")),
+                    Length(min=10, max=200, message=_l("Use at least 10 characters."))],
+    )
+    password_again = PasswordField(
+        _l("Password again"),
+        validators=[DataRequired(_l("Type your password again.")),
+                    EqualTo("password", message=_l("The two passwords are not the same."))],
+    )
+    consent_notifications = BooleanField(
+        _l("Yes, e-mail me when something happens with ideas I follow."),
+    )
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), filters=[strip],
+                       validators=[DataRequired(EMAIL_MSG), Email(EMAIL_MSG, check_deliverability=False)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Fill in your password."))])
+
+
+class LoginLinkForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), filters=[strip],
+                       validators=[DataRequired(EMAIL_MSG), Email(EMAIL_MSG, check_deliverability=False)])
+
+
+class SettingsForm(FlaskForm):
+    display_name = StringField(_l("Your name on the site"), filters=[strip],
+                               validators=[DataRequired(_l("Fill in a name.")), Length(max=80)])
+    locale = SelectField(_l("Language"), choices=[("nl", "Nederlands"), ("en", "English")])
+    consent_notifications = BooleanField(
+        _l("Yes, e-mail me when something happens with ideas I follow."),
+    )
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role"), choices=[(r.value, r.label) for r in Role])
+    department = StringField(_l("Department (ambassadors)"), filters=[strip],
+                             validators=[Optional(), Length(max=120)])
+    wijken = MultiCheckboxField(_l("Wijken (community brokers)"), coerce=int)

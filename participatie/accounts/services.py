@@ -1,0 +1,149 @@
+"""Account use cases: register, confirm, log in by link, settings, roles."""
+
+from flask import current_app, render_template, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from participatie.accounts import rules, tokens
+from participatie.accounts.models import AuditLog, User, new_nonce
+from participatie.accounts.roles import Role
+from participatie.clock import utcnow
+from participatie.errors import DomainValidationError, NotAllowed
+from participatie.extensions import db
+from participatie.geo.models import Wijk
+from participatie.mail import send_mail
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
+
+
+def create_user(email, display_name, *, password=None, role=Role.RESIDENT, locale="nl",
+                verified=False, consent_notifications=False, department=None) -> User:
+    """Insert a user; refuses an e-mail address that is already taken."""
+    if find_by_email(email):
+        raise DomainValidationError(_("There is already an account with this e-mail address."), field="email")
+    user = User(email=normalise_email(email), display_name=display_name.strip(), role=Role(role),
+                locale=locale, department=department)
+    if password:
+        user.set_password(password)
+    if verified:
+        user.email_verified_at = utcnow()
+    if consent_notifications:
+        user.consent_notifications_at = utcnow()
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def register(email, display_name, password, *, locale="nl", consent_notifications=False) -> User:
+    user = create_user(email, display_name, password=password, locale=locale,
+                       consent_notifications=consent_notifications)
+    send_confirmation(user)
+    return user
+
+
+def _external(endpoint: str, **values) -> str:
+    base = current_app.config["SITE_URL"].rstrip("/")
+    return base + url_for(endpoint, **values)
+
+
+def send_confirmation(user: User) -> None:
+    token = tokens.make("confirm", {"uid": user.id, "email": user.email})
+    with force_locale(user.locale):
+        send_mail(user.email, _("Confirm your e-mail address"),
+                  render_template("mail/confirm.txt", user=user,
+                                  link=_external("accounts.confirm", token=token)))
+
+
+def confirm_email(token: str) -> User:
+    data = tokens.read("confirm", token, current_app.config["CONFIRM_LINK_MAX_AGE"])
+    user = db.session.get(User, data.get("uid"))
+    if user is None or user.email != data.get("email"):
+        raise tokens.LinkError(expired=False)
+    if user.email_verified_at is None:
+        user.email_verified_at = utcnow()
+        db.session.commit()
+    return user
+
+
+def send_login_link(email: str) -> None:
+    """Mail a one-time login link. Silent for unknown addresses (no account probing)."""
+    user = find_by_email(email)
+    if user is None:
+        return
+    token = tokens.make("login", {"uid": user.id, "n": user.login_nonce})
+    with force_locale(user.locale):
+        send_mail(user.email, _("Your login link"),
+                  render_template("mail/login_link.txt", user=user,
+                                  link=_external("accounts.login_link", token=token)))
+
+
+def use_login_link(token: str) -> User:
+    """Check a login link and spend it. Following it also proves the e-mail address."""
+    data = tokens.read("login", token, current_app.config["LOGIN_LINK_MAX_AGE"])
+    user = db.session.get(User, data.get("uid"))
+    if user is None or user.login_nonce != data.get("n"):
+        raise tokens.LinkError(expired=False)
+    user.login_nonce = new_nonce()
+    user.email_verified_at = user.email_verified_at or utcnow()
+    record_login(user)
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    user = find_by_email(email)
+    if user and user.check_password(password):
+        record_login(user)
+        return user
+    return None
+
+
+def record_login(user: User) -> None:
+    user.last_login_at = utcnow()
+    db.session.commit()
+
+
+def update_settings(user: User, *, display_name: str, locale: str, consent_notifications: bool) -> None:
+    user.display_name = display_name.strip()
+    user.locale = locale if locale in current_app.config["LANGUAGES"] else "nl"
+    if consent_notifications and not user.consent_notifications_at:
+        user.consent_notifications_at = utcnow()
+    elif not consent_notifications:
+        user.consent_notifications_at = None
+    db.session.commit()
+
+
+def change_role(actor: User, user: User, role: str, *, department=None, wijk_ids=()) -> None:
+    """Admins set roles; every change is written to the audit log."""
+    if not rules.can_manage_roles(actor):
+        raise NotAllowed("change role")
+    role = Role(role)
+    old = (user.role, user.department, sorted(w.slug for w in user.wijken))
+    user.role = role
+    user.department = (department or "").strip() or None if role == Role.AMBASSADOR else None
+    wijken = db.session.scalars(select(Wijk).where(Wijk.id.in_(wijk_ids))).all() if wijk_ids else []
+    user.wijken = list(wijken) if role == Role.MAKELAAR else []
+    new = (user.role, user.department, sorted(w.slug for w in user.wijken))
+    if new != old:
+        db.session.add(AuditLog(actor=actor, action="role_change", target_user=user,
+                                details=f"{_describe(*old)} -> {_describe(*new)}"))
+    db.session.commit()
+
+
+def _describe(role, department, wijken) -> str:
+    extra = department or ",".join(wijken)
+    return f"{role}" + (f" ({extra})" if extra else "")
+
+
+def users_page(page: int, per_page: int = 50):
+    return db.paginate(select(User).order_by(User.id), page=page, per_page=per_page, error_out=False)
+
+
+def audit_entries(limit: int = 50):
+    return db.session.scalars(select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)).all()

@@ -1,0 +1,148 @@
+"""Register, confirm, log in (password or e-mail link), log out, settings; admin roles."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from participatie.accounts import rules, services, tokens
+from participatie.accounts.forms import LoginForm, LoginLinkForm, RegisterForm, RoleForm, SettingsForm
+from participatie.accounts.models import User
+from participatie.errors import DomainValidationError, NotAllowed
+from participatie.extensions import db, limiter
+from participatie.geo import services as geo
+from participatie.i18n import select_locale
+from participatie.urls import safe_next
+
+bp = Blueprint("accounts", __name__, url_prefix="/account")
+admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def _login_limit():
+    return current_app.config["RATELIMIT_LOGIN"]
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"], methods=["POST"])
+def register():
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = services.register(form.email.data, form.display_name.data, form.password.data,
+                                     locale=select_locale(),
+                                     consent_notifications=form.consent_notifications.data)
+        except DomainValidationError as exc:
+            form.email.errors = [*form.email.errors, exc.message]
+        else:
+            login_user(user)
+            return redirect(url_for("accounts.check_mail"), 303)
+    return render_template("accounts/register.html", form=form), 422 if form.errors else 200
+
+
+@bp.get("/check-mail")
+def check_mail():
+    return render_template("accounts/check_mail.html")
+
+
+@bp.post("/confirm/resend")
+@login_required
+@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"])
+def resend_confirmation():
+    if not current_user.email_verified:
+        services.send_confirmation(current_user)
+    return redirect(url_for("accounts.check_mail"), 303)
+
+
+@bp.get("/confirm/<token>")
+def confirm(token: str):
+    try:
+        user = services.confirm_email(token)
+    except tokens.LinkError as exc:
+        return render_template("accounts/link_problem.html", expired=exc.expired), 400
+    login_user(user)
+    flash(_("Thank you! Your e-mail address is confirmed. You can now post and support ideas."), "ok")
+    return redirect(url_for("dashboard.home"), 303)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login():
+    form, link_form = LoginForm(), LoginLinkForm(formdata=None)
+    next_url = safe_next(request.args.get("next"))
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user:
+            login_user(user)
+            return redirect(next_url, 303)
+        form.password.errors = [*form.password.errors,
+                                _("This e-mail address and password do not match. Try again or ask for a login link.")]
+    return render_template("accounts/login.html", form=form, link_form=link_form, next_url=next_url), (
+        422 if form.errors else 200)
+
+
+@bp.post("/login-link")
+@limiter.limit(_login_limit)
+def request_login_link():
+    link_form, form = LoginLinkForm(), LoginForm(formdata=None)
+    if link_form.validate_on_submit():
+        services.send_login_link(link_form.email.data)
+        return render_template("accounts/check_mail.html", login_link=True)
+    return render_template("accounts/login.html", form=form, link_form=link_form,
+                           next_url=url_for("dashboard.home")), 422
+
+
+@bp.get("/login/<token>")
+def login_link(token: str):
+    try:
+        user = services.use_login_link(token)
+    except tokens.LinkError as exc:
+        return render_template("accounts/link_problem.html", expired=exc.expired, login=True), 400
+    login_user(user)
+    flash(_("You are logged in."), "ok")
+    return redirect(url_for("dashboard.home"), 303)
+
+
+@bp.post("/logout")
+def logout():
+    logout_user()
+    flash(_("You are logged out."), "ok")
+    return redirect(url_for("dashboard.home"), 303)
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    form = SettingsForm(obj=current_user, consent_notifications=current_user.consent_notifications_at is not None)
+    if form.validate_on_submit():
+        services.update_settings(current_user, display_name=form.display_name.data, locale=form.locale.data,
+                                 consent_notifications=form.consent_notifications.data)
+        flash(_("Your settings are saved."), "ok")
+        return redirect(url_for("accounts.settings"), 303)
+    return render_template("accounts/settings.html", form=form), 422 if form.errors else 200
+
+
+def _require_admin():
+    if not rules.can_manage_roles(current_user):
+        raise NotAllowed("admin")
+
+
+@admin_bp.get("/users")
+@login_required
+def users():
+    _require_admin()
+    page = services.users_page(request.args.get("page", 1, type=int))
+    return render_template("admin/users.html", page=page, audit=services.audit_entries())
+
+
+@admin_bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@login_required
+def user_role(user_id: int):
+    _require_admin()
+    user = db.get_or_404(User, user_id)
+    form = RoleForm(obj=user, role=user.role.value, wijken=[w.id for w in user.wijken])
+    form.wijken.choices = [(w.id, w.name) for w in geo.all_wijken()]
+    if form.validate_on_submit():
+        services.change_role(current_user, user, form.role.data, department=form.department.data,
+                             wijk_ids=form.wijken.data or [])
+        flash(_("The role of %(name)s is saved.", name=user.display_name), "ok")
+        return redirect(url_for("admin.users"), 303)
+    return render_template("admin/user_role.html", form=form, user=user), 422 if form.errors else 200

@@ -1,0 +1,1 @@
+"""Public overviews: the home page and a page per wijk."""

@@ -1,0 +1,48 @@
+"""Home page, wijk pages and the language switch."""
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from participatie.dashboard import services
+from participatie.extensions import db
+from participatie.geo import services as geo
+from participatie.ideas import maps
+from participatie.ideas.listing import ListFilters
+from participatie.urls import safe_next
+
+bp = Blueprint("dashboard", __name__)
+
+
+@bp.get("/")
+def home():
+    return render_template(
+        "dashboard/home.html", wijken=geo.all_wijken(), counts=services.idea_counts_by_wijk(),
+        totals=services.totals(), latest=services.latest_ideas(),
+    )
+
+
+@bp.get("/wijken")
+def wijken():
+    return render_template("dashboard/wijken.html", wijken=geo.all_wijken(),
+                           counts=services.idea_counts_by_wijk())
+
+
+@bp.get("/wijken/<slug>")
+def wijk(slug: str):
+    wijk = geo.wijk_by_slug(slug) or abort(404)
+    filters = ListFilters.from_args(request.args, wijk=slug)
+    page = db.paginate(filters.query(), page=filters.page,
+                       per_page=current_app.config["IDEAS_PER_PAGE"], error_out=False)
+    return render_template("dashboard/wijk.html", wijk=wijk, page=page, filters=filters,
+                           totals=services.totals(wijk.id), city_map=maps.overview(filters, wijk))
+
+
+@bp.get("/taal/<code>")
+def switch_language(code: str):
+    if code not in current_app.config["LANGUAGES"]:
+        abort(404)
+    session["locale"] = code
+    if current_user.is_authenticated and current_user.locale != code:
+        current_user.locale = code
+        db.session.commit()
+    return redirect(safe_next(request.args.get("next")), 303)

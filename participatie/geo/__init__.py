@@ -1,0 +1,1 @@
+"""Wijken, point-in-polygon and distances. No routes and no domain imports."""

@@ -1,0 +1,29 @@
+"""Locale selection and formatting helpers (Flask-Babel)."""
+
+from flask import current_app, request, session
+from flask_babel import format_date, format_datetime
+from flask_login import current_user
+
+
+def select_locale() -> str:
+    """User setting, then the session switch, then the browser, then Dutch."""
+    languages = current_app.config["LANGUAGES"]
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    if session.get("locale") in languages:
+        return session["locale"]
+    return request.accept_languages.best_match(languages.keys()) or "nl"
+
+
+def human_date(value) -> str:
+    """'9 december 2026' in the active locale, Europe/Amsterdam."""
+    return format_date(value, "long") if value else ""
+
+
+def human_datetime(value) -> str:
+    return format_datetime(value, "d MMMM yyyy, HH.mm") if value else ""
+
+
+def register(app) -> None:
+    app.jinja_env.filters["human_date"] = human_date
+    app.jinja_env.filters["human_datetime"] = human_datetime

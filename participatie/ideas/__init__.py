@@ -1,0 +1,1 @@
+"""Ideas and dreams on the map: posting, browsing, the public timeline."""

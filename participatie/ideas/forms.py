@@ -1,0 +1,57 @@
+"""The idea form (post and edit) and the update form."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import FloatField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from participatie.forms_common import MultiCheckboxField, strip
+from participatie.ideas.status import IdeaKind
+from participatie.ideas.themes import NEEDS, THEMES
+
+
+class IdeaForm(FlaskForm):
+    kind = RadioField(
+        _l("What do you want to share?"),
+        choices=[
+            (IdeaKind.DROOM.value, _l("A dream: “I would like…”. You do not need a plan.")),
+            (IdeaKind.IDEE.value, _l("An idea: something concrete you want to do or change.")),
+        ],
+        default=IdeaKind.DROOM.value,
+        validators=[DataRequired(_l("Choose dream or idea."))],
+    )
+    title = StringField(
+        _l("Title"),
+        description=_l("Say it in a few words. For example: “A vegetable garden on the square”."),
+        filters=[strip],
+        validators=[DataRequired(_l("Fill in a title.")),
+                    Length(min=5, max=140, message=_l("Use between 5 and 140 characters."))],
+    )
+    body = TextAreaField(
+        _l("Tell us more"),
+        description=_l("What would you like, and why is it good for the neighbourhood?"),
+        filters=[strip],
+        validators=[DataRequired(_l("Tell us a bit more.")),
+                    Length(min=20, max=5000, message=_l("Use between 20 and 5000 characters."))],
+    )
+    themes = MultiCheckboxField(_l("Themes"), choices=list(THEMES.items()))
+    needs = MultiCheckboxField(_l("What does it need? (optional)"), choices=list(NEEDS.items()))
+    offer = TextAreaField(
+        _l("What can you offer yourself? (optional)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=1000)],
+    )
+    lat = FloatField(widget=HiddenField.widget, validators=[Optional(), NumberRange(-90, 90)])
+    lng = FloatField(widget=HiddenField.widget, validators=[Optional(), NumberRange(-180, 180)])
+    wijk = SelectField(_l("Wijk"), description=_l("Only needed when you do not choose a place on the map."),
+                       validators=[Optional()])
+    street = StringField(_l("Street (optional)"), filters=[strip], validators=[Optional(), Length(max=120)])
+
+
+class UpdateForm(FlaskForm):
+    text = TextAreaField(
+        _l("Your update"),
+        description=_l("Tell supporters what happened. No news is news too."),
+        filters=[strip],
+        validators=[DataRequired(_l("Write a short message.")), Length(max=3000)],
+    )

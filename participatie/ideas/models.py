@@ -1,0 +1,160 @@
+"""Idea (a droom or idee at a place), its themes, and its append-only timeline."""
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from participatie.accounts.models import User
+from participatie.clock import utcnow
+from participatie.extensions import db
+from participatie.geo.models import Wijk
+from participatie.ideas.status import IdeaKind, IdeaStatus, Outcome
+
+
+def _enum(enum_cls, length=24):
+    return Enum(
+        enum_cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
+    )
+
+
+class IdeaTheme(db.Model):
+    __tablename__ = "idea_themes"
+
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True)
+    theme: Mapped[str] = mapped_column(String(20), primary_key=True, index=True)
+
+
+class Idea(db.Model):
+    __tablename__ = "ideas"
+    __table_args__ = (
+        Index("ix_ideas_listing", "hidden", "created_at"),
+        Index("ix_ideas_wijk_listing", "wijk_id", "hidden", "created_at"),
+        Index("ix_ideas_support", "hidden", "support_count"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[IdeaKind] = mapped_column(_enum(IdeaKind, 10), index=True)
+    title: Mapped[str] = mapped_column(String(140))
+    body: Mapped[str] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lng: Mapped[float | None] = mapped_column(Float)
+    street: Mapped[str | None] = mapped_column(String(120))
+    wijk_id: Mapped[int] = mapped_column(ForeignKey("wijken.id"))
+    needs_csv: Mapped[str] = mapped_column(String(120), default="")
+    offer: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    status: Mapped[IdeaStatus] = mapped_column(_enum(IdeaStatus), default=IdeaStatus.OPEN, index=True)
+    outcome: Mapped[Outcome | None] = mapped_column(_enum(Outcome))
+    response_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    support_count: Mapped[int] = mapped_column(Integer, default=0)
+    join_count: Mapped[int] = mapped_column(Integer, default=0)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    author: Mapped[User | None] = relationship(lazy="joined")
+    wijk: Mapped[Wijk] = relationship(lazy="joined")
+    theme_rows: Mapped[list[IdeaTheme]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by=IdeaTheme.theme
+    )
+
+    @property
+    def themes(self) -> list[str]:
+        return [row.theme for row in self.theme_rows]
+
+    @themes.setter
+    def themes(self, values: list[str]) -> None:
+        self.theme_rows = [IdeaTheme(theme=t) for t in sorted(set(values))]
+
+    @property
+    def needs(self) -> list[str]:
+        return [n for n in self.needs_csv.split(",") if n]
+
+    @needs.setter
+    def needs(self, values: list[str]) -> None:
+        self.needs_csv = ",".join(sorted(set(values)))
+
+    @property
+    def has_location(self) -> bool:
+        return self.lat is not None and self.lng is not None
+
+    @property
+    def supporter_total(self) -> int:
+        return self.support_count + self.join_count
+
+    def __repr__(self) -> str:
+        return f"<Idea {self.id} {self.kind} {self.status}>"
+
+
+class IdeaEvent(db.Model):
+    """One line on an idea's public timeline. Rows are only ever added."""
+
+    __tablename__ = "idea_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(24))
+    old_status: Mapped[str | None] = mapped_column(String(24))
+    new_status: Mapped[str | None] = mapped_column(String(24))
+    public_text: Mapped[str] = mapped_column(Text, default="")
+    internal_note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    actor: Mapped[User | None] = relationship(lazy="joined")
+
+
+class EventKind:
+    CREATED = "created"
+    UPDATE = "update"
+    EDITED = "edited"
+    STATUS_CHANGE = "status_change"
+
+
+def visible_ideas():
+    """Base query for everything the public may see."""
+    return select(Idea).where(Idea.hidden.is_(False))
+
+
+def filtered_ideas(
+    *, wijk_id=None, kind=None, theme=None, status=None, q=None, sort="newest", bbox=None
+):
+    """select() of visible ideas with the list filters applied, in the chosen order."""
+    query = visible_ideas()
+    if wijk_id:
+        query = query.where(Idea.wijk_id == wijk_id)
+    if kind:
+        query = query.where(Idea.kind == kind)
+    if status:
+        query = query.where(Idea.status == status)
+    if theme:
+        query = query.where(
+            Idea.id.in_(select(IdeaTheme.idea_id).where(IdeaTheme.theme == theme))
+        )
+    if q:
+        pattern = f"%{q.lower()}%"
+        query = query.where(or_(func.lower(Idea.title).like(pattern), func.lower(Idea.body).like(pattern)))
+    if bbox:
+        south, west, north, east = bbox
+        query = query.where(Idea.lat.between(south, north), Idea.lng.between(west, east))
+    if sort == "support":
+        return query.order_by(Idea.support_count.desc(), Idea.id.desc())
+    return query.order_by(Idea.created_at.desc(), Idea.id.desc())
+
+
+def timeline(idea_id: int):
+    return select(IdeaEvent).where(IdeaEvent.idea_id == idea_id).order_by(IdeaEvent.created_at, IdeaEvent.id)

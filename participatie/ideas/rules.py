@@ -1,0 +1,31 @@
+"""Who may do what with ideas. Pure predicates: no writes, no request globals."""
+
+from participatie.accounts.roles import Role
+from participatie.ideas.status import IdeaStatus
+
+
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated)
+
+
+def can_post(user) -> bool:
+    """Posting needs an account with a confirmed e-mail address."""
+    return _active(user) and user.email_verified
+
+
+def is_author(user, idea) -> bool:
+    return _active(user) and idea.author_id == user.id
+
+
+def can_edit(user, idea) -> bool:
+    """The author may edit while nobody has supported or joined it yet."""
+    return is_author(user, idea) and idea.supporter_total == 0 and idea.status == IdeaStatus.OPEN
+
+
+def can_add_update(user, idea) -> bool:
+    """The author can always tell supporters what is going on."""
+    return is_author(user, idea) and not idea.hidden
+
+
+def can_view(user, idea) -> bool:
+    return not idea.hidden or (_active(user) and user.role == Role.ADMIN)

@@ -1,0 +1,100 @@
+"""Use cases for ideas: post, edit, add an update. Each checks its rule and commits once."""
+
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+
+from participatie.errors import DomainValidationError, NotAllowed
+from participatie.extensions import db
+from participatie.geo import services as geo
+from participatie.ideas import rules
+from participatie.ideas.models import EventKind, Idea, IdeaEvent
+from participatie.ideas.status import IdeaKind
+from participatie.ideas.themes import NEEDS, THEMES
+
+
+@dataclass
+class IdeaInput:
+    """The fields a resident fills in; the same for posting and editing."""
+
+    kind: str
+    title: str
+    body: str
+    themes: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    offer: str = ""
+    lat: float | None = None
+    lng: float | None = None
+    wijk_slug: str | None = None
+    street: str = ""
+
+
+def place_of(data: IdeaInput):
+    """The wijk (and point) of an idea: from the point when given, else the chosen wijk."""
+    if data.lat is not None and data.lng is not None:
+        wijk = geo.wijk_for_point(data.lat, data.lng)
+        if wijk is None:
+            raise DomainValidationError(
+                _("This place is outside the city of Utrecht. Choose a place in Utrecht."),
+                field="location",
+            )
+        return wijk, data.lat, data.lng
+    wijk = geo.wijk_by_slug(data.wijk_slug or "")
+    if wijk is None:
+        raise DomainValidationError(
+            _("Choose a place on the map or pick a wijk."), field="wijk"
+        )
+    return wijk, None, None
+
+
+def _apply(idea: Idea, data: IdeaInput) -> None:
+    wijk, lat, lng = place_of(data)
+    idea.kind = IdeaKind(data.kind)
+    idea.title = data.title.strip()
+    idea.body = data.body.strip()
+    idea.themes = [t for t in data.themes if t in THEMES]
+    idea.needs = [n for n in data.needs if n in NEEDS]
+    idea.offer = data.offer.strip()
+    idea.wijk, idea.lat, idea.lng = wijk, lat, lng
+    idea.street = data.street.strip() or None
+
+
+def create_idea(author, data: IdeaInput, *, created_at=None) -> Idea:
+    if not rules.can_post(author):
+        raise NotAllowed("post idea")
+    idea = Idea(author=author)
+    _apply(idea, data)
+    if created_at is not None:  # demo and benchmark data spread over time
+        idea.created_at = created_at
+    db.session.add(idea)
+    db.session.flush()
+    _add_event(idea, author, EventKind.CREATED, created_at=idea.created_at)
+    db.session.commit()
+    return idea
+
+
+def edit_idea(actor, idea: Idea, data: IdeaInput) -> Idea:
+    if not rules.can_edit(actor, idea):
+        raise NotAllowed("edit idea")
+    _apply(idea, data)
+    _add_event(idea, actor, EventKind.EDITED)
+    db.session.commit()
+    return idea
+
+
+def add_update(actor, idea: Idea, text: str) -> IdeaEvent:
+    if not rules.can_add_update(actor, idea):
+        raise NotAllowed("add update")
+    if not text.strip():
+        raise DomainValidationError(_("Write a short message."), field="text")
+    event = _add_event(idea, actor, EventKind.UPDATE, public_text=text.strip())
+    db.session.commit()
+    return event
+
+
+def _add_event(idea, actor, kind, *, public_text="", created_at=None) -> IdeaEvent:
+    event = IdeaEvent(idea_id=idea.id, actor=actor, kind=kind, public_text=public_text)
+    if created_at is not None:
+        event.created_at = created_at
+    db.session.add(event)
+    return event

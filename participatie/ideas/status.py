@@ -1,0 +1,74 @@
+"""Idea workflow: statuses, labels and the allowed transitions (see ARCHITECTURE.md)."""
+
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+
+
+class IdeaKind(StrEnum):
+    DROOM = "droom"
+    IDEE = "idee"
+
+    @property
+    def label(self):
+        return {IdeaKind.DROOM: _l("Dream"), IdeaKind.IDEE: _l("Idea")}[self]
+
+
+class IdeaStatus(StrEnum):
+    OPEN = "open"
+    AWAITING_RESPONSE = "awaiting_response"
+    IN_PROGRESS = "in_progress"
+    CONVERSATION_PLANNED = "conversation_planned"
+    DECIDED = "decided"
+    DONE = "done"
+    CLOSED = "closed"
+    ARCHIVED = "archived"
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self]
+
+
+class Outcome(StrEnum):
+    CITY_DOES_IT = "city_does_it"
+    TOGETHER = "together"
+    NOT_POSSIBLE = "not_possible"
+
+    @property
+    def label(self):
+        return {
+            Outcome.CITY_DOES_IT: _l("The city does it"),
+            Outcome.TOGETHER: _l("We do it together"),
+            Outcome.NOT_POSSIBLE: _l("Not possible"),
+        }[self]
+
+
+STATUS_LABELS = {
+    IdeaStatus.OPEN: _l("Collecting support"),
+    IdeaStatus.AWAITING_RESPONSE: _l("Waiting for the city"),
+    IdeaStatus.IN_PROGRESS: _l("The city is working on it"),
+    IdeaStatus.CONVERSATION_PLANNED: _l("City conversation planned"),
+    IdeaStatus.DECIDED: _l("Decision made"),
+    IdeaStatus.DONE: _l("Done"),
+    IdeaStatus.CLOSED: _l("Closed"),
+    IdeaStatus.ARCHIVED: _l("Archived"),
+}
+
+S = IdeaStatus
+TRANSITIONS: dict[IdeaStatus, frozenset[IdeaStatus]] = {
+    S.OPEN: frozenset({S.AWAITING_RESPONSE, S.IN_PROGRESS, S.ARCHIVED}),
+    S.AWAITING_RESPONSE: frozenset({S.IN_PROGRESS}),
+    S.IN_PROGRESS: frozenset({S.CONVERSATION_PLANNED, S.DECIDED}),
+    S.CONVERSATION_PLANNED: frozenset({S.DECIDED, S.IN_PROGRESS}),
+    S.DECIDED: frozenset({S.DONE, S.CLOSED}),
+    S.DONE: frozenset({S.CLOSED, S.IN_PROGRESS}),
+    S.CLOSED: frozenset(),
+    S.ARCHIVED: frozenset(),
+}
+
+# Statuses in which residents can still support an idea.
+SUPPORTABLE = frozenset({S.OPEN, S.AWAITING_RESPONSE, S.IN_PROGRESS, S.CONVERSATION_PLANNED})
+
+
+def can_transition(old: IdeaStatus, new: IdeaStatus) -> bool:
+    return new in TRANSITIONS[old]

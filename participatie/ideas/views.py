@@ -1,0 +1,128 @@
+"""Idea pages: list, map, detail, post, edit, update; and the map's GeoJSON data."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from participatie.errors import DomainValidationError, NotAllowed
+from participatie.extensions import db, limiter
+from participatie.geo import services as geo
+from participatie.ideas import geojson, maps, rules, services
+from participatie.ideas.forms import IdeaForm, UpdateForm
+from participatie.ideas.listing import ListFilters
+from participatie.ideas.models import Idea, filtered_ideas, timeline
+
+bp = Blueprint("ideas", __name__)
+api_bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.get("/ideas")
+def index():
+    filters = ListFilters.from_args(request.args)
+    page = db.paginate(filters.query(), page=filters.page,
+                       per_page=current_app.config["IDEAS_PER_PAGE"], error_out=False)
+    return render_template("ideas/index.html", page=page, filters=filters, wijken=geo.all_wijken())
+
+
+@bp.get("/map")
+def map_page():
+    filters = ListFilters.from_args(request.args)
+    page = db.paginate(filters.query(), page=filters.page, per_page=50, error_out=False)
+    city_map = maps.overview(filters)
+    return render_template("ideas/map.html", page=page, filters=filters, city_map=city_map,
+                           wijken=geo.all_wijken())
+
+
+def _get_visible(idea_id: int) -> Idea:
+    idea = db.get_or_404(Idea, idea_id)
+    if not rules.can_view(current_user, idea):
+        abort(404)
+    return idea
+
+
+@bp.get("/ideas/<int:idea_id>")
+def detail(idea_id: int):
+    idea = _get_visible(idea_id)
+    events = db.session.scalars(timeline(idea.id)).all()
+    return render_template("ideas/detail.html", idea=idea, events=events,
+                           point_map=maps.for_idea(idea), update_form=UpdateForm())
+
+
+def _idea_form(**kwargs) -> IdeaForm:
+    form = IdeaForm(**kwargs)
+    form.wijk.choices = [("", _("Choose a wijk"))] + [(w.slug, w.name) for w in geo.all_wijken()]
+    return form
+
+
+def _save(form: IdeaForm, save, template: str, **context):
+    """Validate, call the service, or re-render with the errors next to the fields."""
+    if form.validate_on_submit():
+        try:
+            return save(services.IdeaInput(
+                kind=form.kind.data, title=form.title.data, body=form.body.data,
+                themes=form.themes.data or [], needs=form.needs.data or [], offer=form.offer.data or "",
+                lat=form.lat.data, lng=form.lng.data, wijk_slug=form.wijk.data, street=form.street.data or "",
+            ))
+        except DomainValidationError as exc:
+            target = form.wijk if exc.field in ("wijk", "location") else form.title
+            target.errors = [*target.errors, exc.message]
+    status = 422 if form.errors else 200
+    picker = maps.picker(form.lat.data, form.lng.data)
+    return render_template(template, form=form, picker_map=picker, **context), status
+
+
+@bp.route("/ideas/new", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_POST"], methods=["POST"])
+def new():
+    if not current_user.is_authenticated:
+        return redirect(url_for("accounts.login", next=request.full_path))
+    if not rules.can_post(current_user):
+        return render_template("ideas/confirm_first.html"), 403
+
+    def save(data):
+        idea = services.create_idea(current_user, data)
+        flash(_("Thank you! Your idea is on the map. Share it with your neighbours."), "ok")
+        return redirect(url_for("ideas.detail", idea_id=idea.id), 303)
+
+    return _save(_idea_form(), save, "ideas/form.html", idea=None)
+
+
+@bp.route("/ideas/<int:idea_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(idea_id: int):
+    idea = _get_visible(idea_id)
+    if not rules.can_edit(current_user, idea):
+        raise NotAllowed("edit")
+    form = _idea_form(obj=idea, data=None if request.method == "POST" else {"wijk": idea.wijk.slug})
+
+    def save(data):
+        services.edit_idea(current_user, idea, data)
+        flash(_("Your changes are saved."), "ok")
+        return redirect(url_for("ideas.detail", idea_id=idea.id), 303)
+
+    return _save(form, save, "ideas/form.html", idea=idea)
+
+
+@bp.post("/ideas/<int:idea_id>/updates")
+@login_required
+def add_update(idea_id: int):
+    idea = _get_visible(idea_id)
+    if not rules.can_add_update(current_user, idea):
+        raise NotAllowed("update")
+    form = UpdateForm()
+    if form.validate_on_submit():
+        services.add_update(current_user, idea, form.text.data)
+        flash(_("Your update is posted. Supporters can read it now."), "ok")
+        return redirect(url_for("ideas.detail", idea_id=idea.id, _anchor="tijdlijn"), 303)
+    events = db.session.scalars(timeline(idea.id)).all()
+    return render_template("ideas/detail.html", idea=idea, events=events, point_map=maps.for_idea(idea),
+                           update_form=form), 422
+
+
+@api_bp.get("/ideas.geojson")
+def ideas_geojson():
+    filters = ListFilters.from_args(request.args)
+    response = current_app.response_class(geojson.feature_collection(filters), mimetype="application/geo+json")
+    response.cache_control.public = True
+    response.cache_control.max_age = 60
+    return response

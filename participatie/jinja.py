@@ -1,0 +1,56 @@
+"""Jinja globals: rules for templates (templates never test roles), labels, helpers."""
+
+from flask import request, url_for
+from flask_babel import get_locale
+
+from participatie.accounts.rules import can_manage_roles, is_admin
+from participatie.ideas.rules import can_add_update, can_edit, can_post, is_author
+from participatie.ideas.status import IdeaKind, IdeaStatus
+from participatie.ideas.themes import NEEDS, THEMES
+from participatie.security import csp_nonce
+from participatie.supports.rules import can_support
+from participatie.supports.services import kinds_given
+
+VENDOR = {
+    "htmx": "vendor/htmx-2.0.11/htmx.min.js",
+    "leaflet_js": "vendor/leaflet-1.9.4/leaflet.js",
+    "leaflet_css": "vendor/leaflet-1.9.4/leaflet.css",
+    "cluster_js": "vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js",
+    "cluster_css": "vendor/leaflet.markercluster-1.5.3/MarkerCluster.css",
+    "cluster_default_css": "vendor/leaflet.markercluster-1.5.3/MarkerCluster.Default.css",
+    "utrecht_css": "vendor/utrecht-9.0.4/utrecht.css",
+}
+
+
+def url_with(**changes) -> str:
+    """The current URL with some query arguments changed (None removes one)."""
+    args = request.args.to_dict()
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def register(app) -> None:
+    app.jinja_env.globals.update(
+        can_post=can_post,
+        can_edit=can_edit,
+        can_add_update=can_add_update,
+        can_support=can_support,
+        supports_given=kinds_given,
+        is_author=is_author,
+        is_admin=is_admin,
+        can_manage_roles=can_manage_roles,
+        csp_nonce=csp_nonce,
+        THEMES=THEMES,
+        NEEDS=NEEDS,
+        IdeaKind=IdeaKind,
+        IdeaStatus=IdeaStatus,
+        VENDOR=VENDOR,
+        url_with=url_with,
+        current_locale=lambda: str(get_locale() or "nl"),
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

@@ -1,0 +1,1 @@
+"""Folium map builders fed by plain values. No domain imports."""

@@ -1,0 +1,6 @@
+"""Every domain's tables, imported in one place (for Alembic and a quick overview)."""
+
+from participatie.accounts.models import AuditLog, User, makelaar_wijken  # noqa: F401
+from participatie.geo.models import Wijk  # noqa: F401
+from participatie.ideas.models import Idea, IdeaEvent, IdeaTheme  # noqa: F401
+from participatie.supports.models import Support  # noqa: F401

@@ -1,0 +1,1 @@
+"""Supports: 'Ik steun dit' and 'Ik doe mee'."""

@@ -1,0 +1,59 @@
+"""Support and join: toggles that keep the idea's counters exact under concurrency."""
+
+from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
+
+from participatie.errors import NotAllowed
+from participatie.extensions import db
+from participatie.ideas.models import Idea
+from participatie.supports import rules
+from participatie.supports.models import Support, SupportKind
+
+COUNTERS = {SupportKind.STEUN: Idea.support_count, SupportKind.MEEDOEN: Idea.join_count}
+
+
+def _bump(idea_id: int, kind: SupportKind, delta: int) -> None:
+    column = COUNTERS[kind]
+    db.session.execute(update(Idea).where(Idea.id == idea_id).values({column: column + delta}))
+
+
+def toggle_support(user, idea: Idea, kind: SupportKind, offer: str = "") -> bool:
+    """Add the user's support of this kind, or withdraw it. True when it is now given."""
+    if not rules.can_support(user, idea):
+        raise NotAllowed("support")
+    kind = SupportKind(kind)
+    removed = db.session.execute(
+        delete(Support).where(
+            Support.idea_id == idea.id, Support.user_id == user.id, Support.kind == kind
+        )
+    ).rowcount
+    if removed:
+        _bump(idea.id, kind, -removed)
+        db.session.commit()
+        db.session.refresh(idea)
+        return False
+    return _add(user, idea, kind, offer)
+
+
+def _add(user, idea: Idea, kind: SupportKind, offer: str) -> bool:
+    db.session.add(Support(idea_id=idea.id, user_id=user.id, kind=kind, offer=offer.strip()[:200]))
+    try:
+        db.session.flush()
+    except IntegrityError:  # a double submit won the race: it is given already
+        db.session.rollback()
+        db.session.refresh(idea)
+        return True
+    _bump(idea.id, kind, +1)
+    db.session.commit()
+    db.session.refresh(idea)
+    return True
+
+
+def kinds_given(user, idea: Idea) -> set[SupportKind]:
+    """Which kinds of support this user gave this idea (empty for anonymous)."""
+    if not (user and user.is_authenticated):
+        return set()
+    rows = db.session.scalars(
+        db.select(Support.kind).where(Support.idea_id == idea.id, Support.user_id == user.id)
+    )
+    return set(rows)

@@ -1,0 +1,49 @@
+"""Support/join toggles: htmx gets the partial back, plain forms get a 303."""
+
+from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from participatie.errors import NotAllowed
+from participatie.extensions import db, limiter
+from participatie.htmx import is_htmx
+from participatie.ideas import rules as idea_rules
+from participatie.ideas.models import Idea
+from participatie.supports import services
+from participatie.supports.forms import SupportForm
+from participatie.supports.models import SupportKind
+
+bp = Blueprint("supports", __name__)
+
+
+def _login_redirect(idea: Idea):
+    target = url_for("accounts.login", next=url_for("ideas.detail", idea_id=idea.id))
+    if is_htmx():
+        response = make_response("", 204)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target, 303)
+
+
+@bp.post("/ideas/<int:idea_id>/support/<any(steun, meedoen):kind>")
+@limiter.limit(lambda: current_app.config["RATELIMIT_SUPPORT"])
+def toggle(idea_id: int, kind: str):
+    idea = db.get_or_404(Idea, idea_id)
+    if not idea_rules.can_view(current_user, idea):
+        return current_app.make_response(("", 404))
+    if not current_user.is_authenticated:
+        return _login_redirect(idea)
+    form = SupportForm()
+    if not form.validate_on_submit():
+        raise NotAllowed("invalid support form")
+    given = services.toggle_support(current_user, idea, SupportKind(kind), form.offer.data or "")
+    if is_htmx():
+        return render_template("ideas/_support.html", idea=idea, just_changed=(kind, given))
+    flash(_message(kind, given), "ok")
+    return redirect(url_for("ideas.detail", idea_id=idea.id, _anchor="steun"), 303)
+
+
+def _message(kind: str, given: bool) -> str:
+    if kind == SupportKind.STEUN:
+        return _("Thank you for your support!") if given else _("Your support is withdrawn.")
+    return _("Great that you want to join! The initiator can see this.") if given else _("You no longer join.")

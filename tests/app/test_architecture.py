@@ -1,0 +1,69 @@
+"""The dependency direction of ARCHITECTURE.md, checked on the import statements."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "participatie"
+SHARED = ["extensions", "htmx", "i18n", "geo", "maps", "plainlanguage"]
+DOMAINS = ["accounts", "ideas", "supports", "responses", "conversations", "socialmap",
+           "notifications", "moderation", "dashboard", "printing"]
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def files_of(name: str) -> list[Path]:
+    target = PACKAGE / name
+    return sorted(target.rglob("*.py")) if target.is_dir() else [PACKAGE / f"{name}.py"]
+
+
+def domain_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if parts[0] == "participatie" and len(parts) > 1 and parts[1] in DOMAINS else None
+
+
+@pytest.mark.parametrize("shared", SHARED)
+def test_shared_modules_import_no_domain(shared):
+    offenders = {
+        f"{path.relative_to(PACKAGE)} imports {module}"
+        for path in files_of(shared) if path.exists()
+        for module in imported_modules(path) if domain_of(module)
+    }
+    assert not offenders
+
+
+def test_accounts_imports_no_other_domain():
+    offenders = {
+        module for path in files_of("accounts") for module in imported_modules(path)
+        if domain_of(module) not in (None, "accounts")
+    }
+    assert not offenders
+
+
+def test_domains_have_no_import_cycles():
+    graph: dict[str, set[str]] = {d: set() for d in DOMAINS}
+    for domain in DOMAINS:
+        for path in files_of(domain) if (PACKAGE / domain).is_dir() else []:
+            graph[domain] |= {d for m in imported_modules(path) if (d := domain_of(m)) and d != domain}
+
+    def reaches(start, goal, seen=()):
+        return any(n == goal or (n not in seen and reaches(n, goal, (*seen, n))) for n in graph[start])
+
+    assert not [d for d in DOMAINS if reaches(d, d)]
+
+
+def test_views_and_templates_do_not_test_roles():
+    """Templates use rule globals; role checks in templates would bypass the rules."""
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    offenders = [p.name for p in templates.rglob("*.html") if ".role ==" in p.read_text() or "has_role(" in p.read_text()]
+    assert not offenders

@@ -1,0 +1,102 @@
+"""Fixtures: one app per session on SQLite (default) or PostgreSQL (DATABASE_URL)."""
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from participatie import create_app
+from participatie.extensions import db as _db
+from participatie.geo.services import ensure_wijken
+
+TEST_CONFIG = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret",
+    "WTF_CSRF_ENABLED": False,
+    "RATELIMIT_ENABLED": False,
+    "SITE_URL": "http://localhost",
+}
+
+
+def database_url(instance: Path) -> str:
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'test.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def instance_dir(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("instance")
+    os.environ["PARTICIPATIE_INSTANCE"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def app(instance_dir):
+    app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url(instance_dir)})
+    with app.app_context():
+        _db.drop_all()
+        _drop_alembic_version()
+        _db.create_all()
+    return app
+
+
+def _drop_alembic_version():
+    with _db.engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+def _empty_tables():
+    """Delete every row, children first, so each test starts from the same state."""
+    for table in reversed(_db.metadata.sorted_tables):
+        _db.session.execute(table.delete())
+    _db.session.commit()
+
+
+@pytest.fixture
+def database(app):
+    """A clean database with the Utrecht wijken loaded, inside an app context."""
+    with app.app_context():
+        _empty_tables()
+        ensure_wijken()
+        yield _db
+        _db.session.rollback()
+        _db.session.remove()
+
+
+@pytest.fixture
+def ctx(app, database):
+    """An app and request context, for calling services directly."""
+    with app.test_request_context():
+        yield
+
+
+@pytest.fixture
+def client(app, database):
+    return app.test_client()
+
+
+@pytest.fixture
+def outbox(app):
+    """The development outbox: a list of sent messages (parsed), newest last."""
+    from email import policy
+    from email.parser import BytesParser
+
+    folder = Path(app.instance_path) / "outbox"
+    for old in folder.glob("*.eml"):
+        old.unlink()
+
+    class Outbox:
+        def messages(self):
+            files = sorted(folder.glob("*.eml"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+            return [BytesParser(policy=policy.default).parsebytes(p.read_bytes()) for p in files]
+
+        def last_body(self) -> str:
+            return self.messages()[-1].get_body(("plain",)).get_content()
+
+    return Outbox()
+
+
+def login(client, user, password="correct horse battery"):
+    response = client.post("/account/login", data={"email": user.email, "password": password})
+    assert response.status_code == 303, response.get_data(as_text=True)[:500]
+    return response
