@@ -1,0 +1,64 @@
+"""Both catalogues are complete and keep every placeholder."""
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2] / "translations"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+
+
+def catalog(locale):
+    with (ROOT / locale / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle, locale=locale)
+
+
+def source_ids():
+    """Extract from the code and templates now, so a string added without `make update-translations` fails."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    project = ROOT.parent
+    with (project / "babel.cfg").open() as handle:
+        method_map, _options = parse_mapping_cfg(handle)
+    keywords = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+    ids = set()
+    for folder in ("participatie", "templates"):
+        methods = [(p.split("/", 1)[1], m) for p, m in method_map if p.startswith(folder + "/")]
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            str(project / folder), methods, keywords=keywords,
+            directory_filter=lambda d: not d.endswith("__pycache__"),
+        ):
+            ids.add(message if isinstance(message, str) else message[0])
+    return ids
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_every_message_is_translated(locale):
+    untranslated = [
+        m.id for m in catalog(locale)
+        if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))
+    ]
+    assert not untranslated
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_catalogue_covers_every_extracted_message(locale):
+    ids = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog(locale) if m.id}
+    assert source_ids() - ids == set()
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_placeholders_survive_translation(locale):
+    broken = []
+    for m in catalog(locale):
+        if not m.id:
+            continue
+        ids = [m.id] if isinstance(m.id, str) else list(m.id)
+        strings = [m.string] if isinstance(m.string, str) else list(m.string)
+        expected = set(PLACEHOLDER.findall(ids[-1]))
+        broken += [m.id for s in strings if set(PLACEHOLDER.findall(s)) - expected - {"%(num)d"}]
+        broken += [m.id for s in strings[:1] if set(PLACEHOLDER.findall(ids[0])) - set(PLACEHOLDER.findall(s)) - {"%(num)d"}]
+    assert not broken
