@@ -21,7 +21,7 @@ translations: $(VENV)/.installed
 	$(BIN)/pybabel compile -d translations --statistics
 
 extract-messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs='.* node_modules __pycache__ reports' -o translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _t --ignore-dirs='.* node_modules __pycache__ reports' -o translations/messages.pot --no-location --sort-output .
 
 update-translations: extract-messages
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --no-fuzzy-matching

@@ -92,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.accounts.views import admin_bp, bp as accounts_bp
     from participatie.dashboard.views import bp as dashboard_bp
     from participatie.ideas.views import api_bp, bp as ideas_bp
+    from participatie.plainlanguage.cli import b1_cli
     from participatie.supports.views import bp as supports_bp
 
     for blueprint in (dashboard_bp, accounts_bp, admin_bp, ideas_bp, api_bp, supports_bp):
@@ -100,11 +101,7 @@ def _register_blueprints(app: Flask) -> None:
     i18n.register(app)
     jinja.register(app)
     cli.register(app)
-    try:  # TEMP until plainlanguage lands
-        from participatie.plainlanguage.cli import b1_cli
-        app.cli.add_command(b1_cli)
-    except ImportError:
-        pass
+    app.cli.add_command(b1_cli)
 
 
 def _register_hooks(app: Flask) -> None:

@@ -43,3 +43,4 @@ def register(app) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(geo_cli)
     app.cli.add_command(seed_demo_command)
+    from participatie.bench import seed_bench_command; app.cli.add_command(seed_bench_command)  # noqa: E702

@@ -1,6 +1,6 @@
 """Locale selection and formatting helpers (Flask-Babel)."""
 
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime
 from flask_login import current_user
 
@@ -8,6 +8,8 @@ from flask_login import current_user
 def select_locale() -> str:
     """User setting, then the session switch, then the browser, then Dutch."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI and jobs: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     if session.get("locale") in languages:

@@ -4,7 +4,8 @@ from flask import request, url_for
 from flask_babel import get_locale
 
 from participatie.accounts.rules import can_manage_roles, is_admin
-from participatie.ideas.rules import can_add_update, can_edit, can_post, is_author
+from participatie.ideas.rules import can_add_update, can_edit, can_follow, can_post, is_author
+from participatie.ideas.services import is_following
 from participatie.ideas.status import IdeaKind, IdeaStatus
 from participatie.ideas.themes import NEEDS, THEMES
 from participatie.security import csp_nonce
@@ -41,6 +42,8 @@ def register(app) -> None:
         can_support=can_support,
         supports_given=kinds_given,
         is_author=is_author,
+        can_follow=can_follow,
+        is_following=is_following,
         is_admin=is_admin,
         can_manage_roles=can_manage_roles,
         csp_nonce=csp_nonce,

@@ -41,6 +41,8 @@ class User(UserMixin, db.Model):
     department: Mapped[str | None] = mapped_column(String(120))
     consent_notifications_at: Mapped[datetime | None] = mapped_column(DateTime)
     consent_buurtnetwerk_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # "immediate" or "daily": how e-mail notifications arrive (only with consent).
+    email_frequency: Mapped[str] = mapped_column(String(10), default="immediate", server_default="immediate")
     # Rotated on every e-mail login, so each login link works once.
     login_nonce: Mapped[str] = mapped_column(String(32), default=new_nonce)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

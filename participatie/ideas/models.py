@@ -12,6 +12,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     func,
     or_,
     select,
@@ -116,6 +117,20 @@ class IdeaEvent(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     actor: Mapped[User | None] = relationship(lazy="joined")
+
+
+class Follow(db.Model):
+    """Someone who wants to hear what happens with an idea."""
+
+    __tablename__ = "follows"
+    __table_args__ = (UniqueConstraint("idea_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    user: Mapped[User] = relationship(lazy="joined")
 
 
 class EventKind:

@@ -29,3 +29,8 @@ def can_add_update(user, idea) -> bool:
 
 def can_view(user, idea) -> bool:
     return not idea.hidden or (_active(user) and user.role == Role.ADMIN)
+
+
+def can_follow(user, idea) -> bool:
+    """Anyone logged in can follow an idea they can see."""
+    return _active(user) and can_view(user, idea)

@@ -8,7 +8,10 @@ from participatie.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import rules
-from participatie.ideas.models import EventKind, Idea, IdeaEvent
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from participatie.ideas.models import EventKind, Follow, Idea, IdeaEvent
 from participatie.ideas.status import IdeaKind
 from participatie.ideas.themes import NEEDS, THEMES
 
@@ -69,6 +72,7 @@ def create_idea(author, data: IdeaInput, *, created_at=None) -> Idea:
     db.session.add(idea)
     db.session.flush()
     _add_event(idea, author, EventKind.CREATED, created_at=idea.created_at)
+    db.session.add(Follow(idea_id=idea.id, user_id=author.id))  # the author hears everything
     db.session.commit()
     return idea
 
@@ -98,3 +102,34 @@ def _add_event(idea, actor, kind, *, public_text="", created_at=None) -> IdeaEve
         event.created_at = created_at
     db.session.add(event)
     return event
+
+
+def is_following(user, idea: Idea) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    query = select(Follow.id).where(Follow.idea_id == idea.id, Follow.user_id == user.id)
+    return db.session.scalar(query) is not None
+
+
+def follow(user, idea: Idea, *, commit: bool = True) -> None:
+    """Start following; harmless when already following (also under a race)."""
+    if not rules.can_follow(user, idea) or is_following(user, idea):
+        return
+    try:
+        with db.session.begin_nested():
+            db.session.add(Follow(idea_id=idea.id, user_id=user.id))
+    except IntegrityError:
+        pass
+    if commit:
+        db.session.commit()
+
+
+def unfollow(user, idea: Idea) -> None:
+    db.session.execute(delete(Follow).where(Follow.idea_id == idea.id, Follow.user_id == user.id))
+    db.session.commit()
+
+
+def followers(idea: Idea) -> list:
+    """Users who follow the idea, oldest follow first."""
+    query = select(Follow).where(Follow.idea_id == idea.id).order_by(Follow.id)
+    return [f.user for f in db.session.scalars(query)]

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 
 from participatie.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db, limiter
+from participatie.htmx import is_htmx
 from participatie.geo import services as geo
 from participatie.ideas import geojson, maps, rules, services
 from participatie.ideas.forms import IdeaForm, UpdateForm
@@ -126,3 +127,16 @@ def ideas_geojson():
     response.cache_control.public = True
     response.cache_control.max_age = 60
     return response
+
+
+@bp.post("/ideas/<int:idea_id>/follow")
+@login_required
+def toggle_follow(idea_id: int):
+    idea = _get_visible(idea_id)
+    if services.is_following(current_user, idea):
+        services.unfollow(current_user, idea)
+    else:
+        services.follow(current_user, idea)
+    if is_htmx():
+        return render_template("ideas/_follow.html", idea=idea)
+    return redirect(url_for("ideas.detail", idea_id=idea.id), 303)

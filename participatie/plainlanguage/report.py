@@ -62,8 +62,8 @@ class Figures:
     jargon_count: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        rounded = {k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()}
-        return rounded
+        """Floats rounded to 3 decimals."""
+        return {k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()}
 
 
 @dataclass

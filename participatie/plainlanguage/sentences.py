@@ -70,14 +70,16 @@ def _line_chunks(text: str) -> list[tuple[int, int]]:
         pos += len(line)
         bullet = _BULLET.match(content)
         if not content.strip():
-            current = _flush(chunks, current)
+            _flush(chunks, current)
+            current = None
         elif current is not None and not bullet and _continues(content):
             current = (current[0], end)
         else:
             _flush(chunks, current)
             current = (start + (bullet.end() if bullet else 0), end)
         if current is not None and _LINE_END_PUNCT.search(content.rstrip()):
-            current = _flush(chunks, current)
+            _flush(chunks, current)
+            current = None
     _flush(chunks, current)
     return chunks
 
@@ -88,7 +90,7 @@ def _continues(line: str) -> bool:
 
 
 def _flush(chunks: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
-    """Append the open chunk, if any; returns ``None`` so callers can reset it."""
+    """Append the open chunk, if any."""
     if current is not None:
         chunks.append(current)
 
@@ -129,7 +131,7 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
 
 
 def _word_before(text: str, dot: int) -> str:
-    """The token ending in the period at ``dot``, lower-cased, period included."""
+    """The token ending in the period at ``dot``, period included."""
     begin = dot
     while begin > 0 and not text[begin - 1].isspace() and text[begin - 1] not in "([\"'“‘":
         begin -= 1

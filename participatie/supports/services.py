@@ -5,6 +5,7 @@ from sqlalchemy.exc import IntegrityError
 
 from participatie.errors import NotAllowed
 from participatie.extensions import db
+from participatie.ideas import services as ideas
 from participatie.ideas.models import Idea
 from participatie.supports import rules
 from participatie.supports.models import Support, SupportKind
@@ -44,6 +45,7 @@ def _add(user, idea: Idea, kind: SupportKind, offer: str) -> bool:
         db.session.refresh(idea)
         return True
     _bump(idea.id, kind, +1)
+    ideas.follow(user, idea, commit=False)  # supporters hear what happens (they can unfollow)
     db.session.commit()
     db.session.refresh(idea)
     return True

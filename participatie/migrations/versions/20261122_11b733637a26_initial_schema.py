@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: fda139a78c4d
+Revision ID: 11b733637a26
 Revises: 
-Create Date: 2026-11-22 16:10:26.218806
+Create Date: 2026-11-22 16:18:15.050412
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'fda139a78c4d'
+revision = '11b733637a26'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -29,6 +29,7 @@ def upgrade():
     sa.Column('department', sa.String(length=120), nullable=True),
     sa.Column('consent_notifications_at', sa.DateTime(), nullable=True),
     sa.Column('consent_buurtnetwerk_at', sa.DateTime(), nullable=True),
+    sa.Column('email_frequency', sa.String(length=10), server_default='immediate', nullable=False),
     sa.Column('login_nonce', sa.String(length=32), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('last_login_at', sa.DateTime(), nullable=True),
@@ -103,6 +104,20 @@ def upgrade():
     sa.ForeignKeyConstraint(['wijk_id'], ['wijken.id'], name=op.f('fk_makelaar_wijken_wijk_id_wijken'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', 'wijk_id', name=op.f('pk_makelaar_wijken'))
     )
+    op.create_table('follows',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('idea_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['idea_id'], ['ideas.id'], name=op.f('fk_follows_idea_id_ideas'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_follows_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_follows')),
+    sa.UniqueConstraint('idea_id', 'user_id', name=op.f('uq_follows_idea_id_user_id'))
+    )
+    with op.batch_alter_table('follows', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_follows_idea_id'), ['idea_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_follows_user_id'), ['user_id'], unique=False)
+
     op.create_table('idea_events',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('idea_id', sa.Integer(), nullable=False),
@@ -163,6 +178,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_idea_events_idea_id'))
 
     op.drop_table('idea_events')
+    with op.batch_alter_table('follows', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_follows_user_id'))
+        batch_op.drop_index(batch_op.f('ix_follows_idea_id'))
+
+    op.drop_table('follows')
     op.drop_table('makelaar_wijken')
     with op.batch_alter_table('ideas', schema=None) as batch_op:
         batch_op.drop_index('ix_ideas_wijk_listing')
