@@ -36,5 +36,15 @@ run: install
 test: install
 	$(BIN)/python -m pytest
 
+# Measures (QUALITY.md); exits 0 even when over budget unless BENCH_STRICT=1.
+# BENCH_SIZES="1000" for a quick run; PostgreSQL is included when pg_isready answers.
+bench: install
+	$(BIN)/python scripts/bench.py
+
+# Concurrent support toggles on loopback; fails on any 5xx, lost or duplicate support.
+# LOADTEST_DB=postgresql (or ARGS=--pg), LOADTEST_THREADS, LOADTEST_SECONDS.
+loadtest: install
+	$(BIN)/python scripts/loadtest.py $(ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache

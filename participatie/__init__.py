@@ -88,15 +88,19 @@ def _sqlite_pragmas(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from participatie import cli, errors, i18n, jinja
+    from participatie import cli, errors, i18n, jinja, mail
     from participatie.accounts.views import admin_bp, bp as accounts_bp
     from participatie.dashboard.views import bp as dashboard_bp
     from participatie.ideas.views import api_bp, bp as ideas_bp
+    from participatie.notifications.views import bp as notifications_bp
     from participatie.plainlanguage.cli import b1_cli
+    from participatie.responses.views import bp as responses_bp
     from participatie.supports.views import bp as supports_bp
 
-    for blueprint in (dashboard_bp, accounts_bp, admin_bp, ideas_bp, api_bp, supports_bp):
+    for blueprint in (dashboard_bp, accounts_bp, admin_bp, ideas_bp, api_bp, supports_bp, responses_bp,
+                      notifications_bp):
         app.register_blueprint(blueprint)
+    mail.init_app(app)  # queue_mail: send after commit, drop on rollback
     errors.register(app)
     i18n.register(app)
     jinja.register(app)

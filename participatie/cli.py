@@ -7,6 +7,7 @@ from participatie.accounts import services as accounts
 from participatie.accounts.roles import Role
 from participatie.errors import DomainValidationError
 from participatie.geo.cli import geo_cli
+from participatie.jobs import jobs_cli
 
 users_cli = AppGroup("users", help="Manage user accounts.")
 
@@ -35,12 +36,15 @@ def create_user_command(email, role, display_name, department, password):
 def seed_demo_command(if_empty):
     """Load the demo content (idempotent; goes through the services)."""
     from participatie import demo
+    from participatie.urls import site_request_context
 
-    click.echo(demo.seed(only_if_empty=if_empty))
+    with site_request_context():
+        click.echo(demo.seed(only_if_empty=if_empty))
 
 
 def register(app) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(geo_cli)
+    app.cli.add_command(jobs_cli)
     app.cli.add_command(seed_demo_command)
     from participatie.bench import seed_bench_command; app.cli.add_command(seed_bench_command)  # noqa: E702

@@ -48,6 +48,11 @@ class Config:
     MAP_ZOOM = 12
 
     IDEAS_PER_PAGE = 20
+    UPDATE_INTERVAL_WORKING_DAYS = 15  # a public update is due this often while the city works on it
+    AMBASSADOR_CASELOAD_LIMIT = 15  # open claims before the claim form warns
+    FOLLOWUP_REPLY_WORKING_DAYS = 10  # "opgelost?" closes by itself after this many working days
+    HOW_NOW_AFTER_DAYS = 21  # "hoe gaat het nu?" three weeks after closing
+    FEEDBACK_LINK_MAX_AGE = 60 * 24 * 3600
     LOGIN_LINK_MAX_AGE = 30 * 60  # seconds
     CONFIRM_LINK_MAX_AGE = 7 * 24 * 3600
 

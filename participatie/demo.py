@@ -64,6 +64,14 @@ def _idea(row, author, index: int, rng: random.Random) -> Idea:
     return ideas.create_idea(author, data, created_at=created)
 
 
+def _support_by(idea: Idea, users: list[User]) -> None:
+    if idea.supporter_total:
+        return
+    for user in users:
+        if user.id != idea.author_id:
+            supports.toggle_support(user, idea, SupportKind.STEUN)
+
+
 def _support(idea: Idea, residents: list[User], rng: random.Random) -> None:
     if idea.supporter_total:
         return  # already seeded
@@ -74,10 +82,27 @@ def _support(idea: Idea, residents: list[User], rng: random.Random) -> None:
         supports.toggle_support(user, idea, kind, rng.choice(OFFERS) if kind == SupportKind.MEEDOEN else "")
 
 
+DEMO_THRESHOLD = 10  # lower than the default 25, so a demo walk can pass it with a few clicks
+WALK_IDEA = "Bankjes langs de Kanaalstraat"  # one support short of the threshold: the walk's last click
+
+
+def _set_demo_thresholds() -> None:
+    for wijk in geo.all_wijken():
+        wijk.support_threshold = DEMO_THRESHOLD
+    db.session.commit()
+
+
+def _walk_supporters(idea: Idea, residents: list[User]) -> list[User]:
+    """Neither the demo resident nor the author, so inwoner@example.org makes the threshold pass."""
+    others = [u for u in residents if u.email != "inwoner@example.org" and u.id != idea.author_id]
+    return others[:DEMO_THRESHOLD - 1]
+
+
 def seed(only_if_empty: bool = False) -> str:
     geo.ensure_wijken()
     if only_if_empty and db.session.scalar(select(Idea.id).limit(1)) is not None:
         return "Database has ideas already; demo data not loaded."
+    _set_demo_thresholds()
     rng = random.Random(2026)
     for email, name, role, department, wijken in STAFF:
         _user(email, name, role, department, wijken)
@@ -86,5 +111,11 @@ def seed(only_if_empty: bool = False) -> str:
     ]
     for index, row in enumerate(IDEAS):
         idea = _idea(row, residents[index % len(residents)], index, rng)
-        _support(idea, residents, rng)
+        if idea.title == WALK_IDEA:
+            _support_by(idea, _walk_supporters(idea, residents))
+        else:
+            _support(idea, residents, rng)
+    from participatie.demo_stories import tell_stories
+
+    tell_stories()
     return f"Demo data ready: {len(IDEAS)} ideas, {len(residents)} residents, {len(STAFF)} role accounts."

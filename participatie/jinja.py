@@ -8,6 +8,10 @@ from participatie.ideas.rules import can_add_update, can_edit, can_follow, can_p
 from participatie.ideas.services import is_following
 from participatie.ideas.status import IdeaKind, IdeaStatus
 from participatie.ideas.themes import NEEDS, THEMES
+from participatie.notifications.services import unread_count
+from participatie.responses import rules as response_rules
+from participatie.responses.deadlines import deadline_of
+from participatie.responses.feedback import context_for as answer_feedback
 from participatie.security import csp_nonce
 from participatie.supports.rules import can_support
 from participatie.supports.services import kinds_given
@@ -44,9 +48,17 @@ def register(app) -> None:
         is_author=is_author,
         can_follow=can_follow,
         is_following=is_following,
+        unread_count=unread_count,
         is_admin=is_admin,
         can_manage_roles=can_manage_roles,
         csp_nonce=csp_nonce,
+        can_claim=response_rules.can_claim,
+        can_manage=response_rules.can_manage,
+        can_endorse=response_rules.can_endorse,
+        can_see_queue=response_rules.can_see_queue,
+        can_manage_wijken=response_rules.can_manage_wijken,
+        deadline_of=deadline_of,
+        answer_feedback=answer_feedback,
         THEMES=THEMES,
         NEEDS=NEEDS,
         IdeaKind=IdeaKind,

@@ -4,3 +4,6 @@ from participatie.accounts.models import AuditLog, User, makelaar_wijken  # noqa
 from participatie.geo.models import Wijk  # noqa: F401
 from participatie.ideas.models import Idea, IdeaEvent, IdeaTheme  # noqa: F401
 from participatie.supports.models import Support  # noqa: F401
+from participatie.notifications.models import Notification  # noqa: F401
+from participatie.jobs import JobLock  # noqa: F401
+from participatie.responses.models import AnswerFeedback, FollowUp, Reminder, Voorgesprek  # noqa: F401

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from flask import url_for
+from flask import current_app, url_for
 
 
 def safe_next(target: str | None, default_endpoint: str = "dashboard.home") -> str:
@@ -13,3 +13,8 @@ def safe_next(target: str | None, default_endpoint: str = "dashboard.home") -> s
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return url_for(default_endpoint)
     return target
+
+
+def site_request_context():
+    """A request context on the public site address, for CLI commands and jobs that build links."""
+    return current_app.test_request_context("/", base_url=current_app.config["SITE_URL"])

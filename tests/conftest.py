@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
+from flask import has_app_context
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from participatie import create_app
@@ -17,6 +19,22 @@ TEST_CONFIG = {
     "RATELIMIT_ENABLED": False,
     "SITE_URL": "http://localhost",
 }
+
+
+class IsolatedClient(FlaskClient):
+    """Each request gets its own app context (its own flask.g and db session), as in production.
+
+    Without this, requests run inside the test's app context and share flask.g, so
+    Flask-Login's cached user and Flask-Babel's locale leak from one request to the next.
+    After a request, the test's session forgets what it loaded, so it sees the committed rows.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        if has_app_context():
+            _db.session.expire_all()
+        return response
 
 
 def database_url(instance: Path) -> str:
@@ -33,6 +51,7 @@ def instance_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def app(instance_dir):
     app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url(instance_dir)})
+    app.test_client_class = IsolatedClient
     with app.app_context():
         _db.drop_all()
         _drop_alembic_version()

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from participatie.accounts.roles import Role
@@ -57,6 +57,12 @@ class SettingsForm(FlaskForm):
     locale = SelectField(_l("Language"), choices=[("nl", "Nederlands"), ("en", "English")])
     consent_notifications = BooleanField(
         _l("Yes, e-mail me when something happens with ideas I follow."),
+    )
+    email_frequency = RadioField(
+        _l("How often do you want e-mail?"),
+        choices=[("immediate", _l("Right away: one e-mail for each message")),
+                 ("daily", _l("Once a day: one e-mail with all new messages"))],
+        default="immediate",
     )
 
 

@@ -109,9 +109,12 @@ def record_login(user: User) -> None:
     db.session.commit()
 
 
-def update_settings(user: User, *, display_name: str, locale: str, consent_notifications: bool) -> None:
+def update_settings(user: User, *, display_name: str, locale: str, consent_notifications: bool,
+                    email_frequency: str | None = None) -> None:
     user.display_name = display_name.strip()
     user.locale = locale if locale in current_app.config["LANGUAGES"] else "nl"
+    if email_frequency in ("immediate", "daily"):
+        user.email_frequency = email_frequency
     if consent_notifications and not user.consent_notifications_at:
         user.consent_notifications_at = utcnow()
     elif not consent_notifications:

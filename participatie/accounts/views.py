@@ -114,7 +114,8 @@ def settings():
     form = SettingsForm(obj=current_user, consent_notifications=current_user.consent_notifications_at is not None)
     if form.validate_on_submit():
         services.update_settings(current_user, display_name=form.display_name.data, locale=form.locale.data,
-                                 consent_notifications=form.consent_notifications.data)
+                                 consent_notifications=form.consent_notifications.data,
+                                 email_frequency=form.email_frequency.data)
         flash(_("Your settings are saved."), "ok")
         return redirect(url_for("accounts.settings"), 303)
     return render_template("accounts/settings.html", form=form), 422 if form.errors else 200

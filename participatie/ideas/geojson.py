@@ -1,35 +1,44 @@
-"""GeoJSON of ideas for the map: plain columns, no ORM objects, HTML-safe JSON."""
+"""GeoJSON of ideas for the map: plain columns, no ORM objects, HTML-safe JSON.
 
-import json
+The whole city (N = 10,000 ideas) is one response, so this is written for speed:
+a Core query of six columns (no ORM row processing, no Enum conversion) and one
+string template per feature instead of a dict per feature plus json.dumps.
+"""
 
-from sqlalchemy import select
+from json.encoder import encode_basestring  # json.dumps(str, ensure_ascii=False), minus the overhead
+
+from sqlalchemy import String, select, type_coerce
 
 from participatie.extensions import db
 from participatie.ideas.models import Idea
 
 MAX_TITLE = 80
 
+_FEATURE = ('{"type":"Feature","id":%d,"geometry":{"type":"Point","coordinates":[%r,%r]},'
+            '"properties":{"t":%s,"k":%s,"s":%d}}')
+
 
 def _rows(filters):
-    """Only located ideas, only the columns a marker needs."""
+    """Only located ideas, only the columns a marker needs, as plain tuples."""
+    # The filters select ids; the rows are then read by primary key. On SQLite this is
+    # faster than reading through the (unselective) `hidden` index the filters would pick.
     ids = filters.query().with_only_columns(Idea.id).order_by(None)
-    query = select(Idea.id, Idea.lat, Idea.lng, Idea.title, Idea.kind, Idea.support_count).where(
-        Idea.id.in_(ids), Idea.lat.is_not(None)
-    )
-    return db.session.execute(query)
+    columns = (Idea.id, Idea.lat, Idea.lng, Idea.title, type_coerce(Idea.kind, String), Idea.support_count)
+    query = select(*columns).where(Idea.id.in_(ids), Idea.lat.is_not(None))
+    return db.session.connection().execute(query).fetchall()
 
 
-def _feature(row) -> dict:
-    return {
-        "type": "Feature",
-        "id": row.id,
-        "geometry": {"type": "Point", "coordinates": [round(row.lng, 5), round(row.lat, 5)]},
-        "properties": {"t": row.title[:MAX_TITLE], "k": str(row.kind), "s": row.support_count},
-    }
+def _feature(row, kinds: dict) -> str:
+    idea_id, lat, lng, title, kind, support = row
+    if kind not in kinds:
+        kinds[kind] = encode_basestring(kind)
+    return _FEATURE % (idea_id, round(lng, 5), round(lat, 5), encode_basestring(title[:MAX_TITLE]),
+                       kinds[kind], support)
 
 
 def feature_collection(filters) -> str:
     """A FeatureCollection string in which <, > and & never appear raw."""
-    data = {"type": "FeatureCollection", "features": [_feature(r) for r in _rows(filters)]}
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    kinds: dict = {}
+    features = ",".join(_feature(row, kinds) for row in _rows(filters))
+    text = '{"type":"FeatureCollection","features":[' + features + "]}"
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

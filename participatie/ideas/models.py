@@ -23,7 +23,7 @@ from participatie.accounts.models import User
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.geo.models import Wijk
-from participatie.ideas.status import IdeaKind, IdeaStatus, Outcome
+from participatie.ideas.status import SUPPORTABLE, IdeaKind, IdeaStatus, Outcome
 
 
 def _enum(enum_cls, length=24):
@@ -61,13 +61,25 @@ class Idea(db.Model):
     status: Mapped[IdeaStatus] = mapped_column(_enum(IdeaStatus), default=IdeaStatus.OPEN, index=True)
     outcome: Mapped[Outcome | None] = mapped_column(_enum(Outcome))
     response_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The one named contact inside the municipality (an ambassador), and since when.
+    ambassador_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    handover_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    endorsed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    endorsed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # While the city works on it, the next public update is due by this moment.
+    update_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    first_answer_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     support_count: Mapped[int] = mapped_column(Integer, default=0)
     join_count: Mapped[int] = mapped_column(Integer, default=0)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
-    author: Mapped[User | None] = relationship(lazy="joined")
+    author: Mapped[User | None] = relationship(lazy="joined", foreign_keys=[author_id])
+    ambassador: Mapped[User | None] = relationship(lazy="joined", foreign_keys=[ambassador_id])
+    endorsed_by: Mapped[User | None] = relationship(foreign_keys=[endorsed_by_id])
     wijk: Mapped[Wijk] = relationship(lazy="joined")
     theme_rows: Mapped[list[IdeaTheme]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by=IdeaTheme.theme
@@ -92,6 +104,10 @@ class Idea(db.Model):
     @property
     def has_location(self) -> bool:
         return self.lat is not None and self.lng is not None
+
+    @property
+    def accepts_support(self) -> bool:
+        return self.status in SUPPORTABLE and not self.hidden
 
     @property
     def supporter_total(self) -> int:
@@ -135,9 +151,19 @@ class Follow(db.Model):
 
 class EventKind:
     CREATED = "created"
-    UPDATE = "update"
+    UPDATE = "update"  # by the initiator
     EDITED = "edited"
     STATUS_CHANGE = "status_change"
+    THRESHOLD = "threshold"
+    ENDORSED = "endorsed"
+    CLAIM = "claim"
+    HANDOVER = "handover"
+    RELEASE = "release"
+    VOORGESPREK = "voorgesprek"
+    ANSWER = "answer"  # a public answer by the municipality
+    PROGRESS = "progress"  # an update by the municipality ("nog geen nieuws" counts)
+    FOLLOWUP_ANSWER = "followup_answer"  # a resident's answer to "opgelost?" or "hoe gaat het nu?"
+    CLOSED_NO_REPLY = "closed_no_reply"
 
 
 def visible_ideas():

@@ -7,6 +7,7 @@ from participatie.errors import NotAllowed
 from participatie.extensions import db
 from participatie.ideas import services as ideas
 from participatie.ideas.models import Idea
+from participatie.responses.services import check_threshold
 from participatie.supports import rules
 from participatie.supports.models import Support, SupportKind
 
@@ -48,6 +49,8 @@ def _add(user, idea: Idea, kind: SupportKind, offer: str) -> bool:
     ideas.follow(user, idea, commit=False)  # supporters hear what happens (they can unfollow)
     db.session.commit()
     db.session.refresh(idea)
+    if kind == SupportKind.STEUN and check_threshold(idea):
+        db.session.commit()
     return True
 
 

@@ -1,0 +1,127 @@
+"""Notify people: an in-app message for each, e-mail for those who agreed to it.
+
+The responses, supports and conversations domains call `notify` / `notify_followers` from
+their own services; these functions never commit, so the caller's one commit covers both
+the change and its notifications (and the e-mail leaves only after that commit).
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from flask_babel import force_locale
+from sqlalchemy import update
+
+from participatie.accounts.models import User
+from participatie.clock import utcnow
+from participatie.extensions import db
+from participatie.ideas import services as ideas
+from participatie.notifications import mailqueue, rules
+from participatie.notifications.models import (
+    Notification,
+    digest_candidates,
+    digest_pending,
+    unread_for,
+)
+
+TextValue = str | Callable[[User], str]  # or a flask_babel LazyString
+DIGEST_HOUR = 8  # local time (Europe/Amsterdam) of the daily digest; config DIGEST_HOUR
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def _text(value, user: User) -> str:
+    """A string for this user, in the user's language (call inside force_locale)."""
+    return str(value(user) if callable(value) else value)
+
+
+def notify(users: Iterable[User], *, kind: str, idea=None, event=None, subject: TextValue, body: TextValue,
+           link: str, exclude: User | None = None) -> list[Notification]:
+    """One notification per user (never the actor), e-mail for those on "immediate"."""
+    seen = {exclude.id} if exclude is not None else set()
+    created = []
+    for user in users:
+        if user is None or user.id in seen:
+            continue
+        seen.add(user.id)
+        created.append(_notify_one(user, kind=kind, idea=idea, event=event,
+                                   subject=subject, body=body, link=link))
+    return created
+
+
+def _notify_one(user, *, kind, idea, event, subject, body, link) -> Notification:
+    if True:
+        notification = Notification(user=user, kind=kind, idea=idea, event=event, link=link[:300],
+                                    subject=_text(subject, user)[:200], body=_text(body, user))
+    db.session.add(notification)
+    if rules.wants_immediate_email(user):
+        notification.emailed_at = utcnow()
+        mailqueue.queue_notification_mail(user, notification)
+    return notification
+
+
+def notify_followers(idea, **kwargs) -> list[Notification]:
+    """Everyone who follows the idea (the author and supporters follow automatically)."""
+    return notify(ideas.followers(idea), idea=idea, **kwargs)
+
+
+def unread_count(user) -> int:
+    if not (user and user.is_authenticated):
+        return 0
+    return db.session.scalar(unread_for(user.id)) or 0
+
+
+def get_for(user, notification_id: int) -> Notification | None:
+    """The user's own notification, or None (someone else's is as good as missing)."""
+    notification = db.session.get(Notification, notification_id)
+    if notification is None or not rules.can_view_notification(user, notification):
+        return None
+    return notification
+
+
+def mark_read(user, notification_id: int | None = None) -> None:
+    """Mark one notification (or, with None, all of them) read."""
+    query = update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+    if notification_id is not None:
+        query = query.where(Notification.id == notification_id)
+    db.session.execute(query.values(read_at=utcnow()), execution_options={"synchronize_session": False})
+    db.session.commit()
+
+
+def unsubscribe(user_id: int) -> User | None:
+    """Stop all notification e-mail: the consent is withdrawn. In-app messages stay."""
+    user = db.session.get(User, user_id)
+    if user is not None and user.consent_notifications_at is not None:
+        user.consent_notifications_at = None
+        db.session.commit()
+    return user
+
+
+def digest_moment(now: datetime) -> datetime:
+    """The latest digest time (DIGEST_HOUR in Amsterdam) at or before `now`, as naive UTC."""
+    hour = current_app.config.get("DIGEST_HOUR", DIGEST_HOUR)
+    local = now.replace(tzinfo=ZoneInfo("UTC")).astimezone(AMSTERDAM)
+    moment = datetime.combine(local.date(), time(hour), tzinfo=AMSTERDAM)
+    if moment > local:
+        moment = datetime.combine(local.date() - timedelta(days=1), time(hour), tzinfo=AMSTERDAM)
+    return moment.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+
+def send_digests(now: datetime) -> int:
+    """One digest per "daily" user with unread, unmailed notifications from before today's
+    digest time. Marks them mailed in the same transaction as queuing the mail: running it
+    again sends nothing new. Returns the number of digests."""
+    until = digest_moment(now)
+    sent = 0
+    for user in db.session.scalars(digest_candidates(until)).all():
+        if not rules.wants_digest(user):
+            continue
+        pending = db.session.scalars(digest_pending(user, until)).all()
+        if not pending:
+            continue
+        for notification in pending:
+            notification.emailed_at = now
+        mailqueue.queue_digest_mail(user, pending)
+        sent += 1
+    db.session.commit()
+    return sent

@@ -1,0 +1,56 @@
+"""My notifications (list, open, mark all read) and the unsubscribe link from e-mails."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from participatie.accounts import tokens
+from participatie.extensions import csrf, db
+from participatie.notifications import mailqueue, services
+from participatie.notifications.models import for_user
+from participatie.urls import safe_next
+
+bp = Blueprint("notifications", __name__, url_prefix="/account/notifications")
+
+PER_PAGE = 30
+
+
+@bp.get("")
+@login_required
+def index():
+    page = db.paginate(for_user(current_user.id), page=request.args.get("page", 1, type=int),
+                       per_page=PER_PAGE, error_out=False)
+    return render_template("notifications/index.html", page=page)
+
+
+@bp.post("/read")
+@login_required
+def mark_all_read():
+    services.mark_read(current_user)
+    flash(_("All messages are marked as read."), "ok")
+    return redirect(url_for("notifications.index"), 303)
+
+
+@bp.get("/<int:notification_id>")
+@login_required
+def open_one(notification_id: int):
+    notification = services.get_for(current_user, notification_id)
+    if notification is None:
+        abort(404)
+    services.mark_read(current_user, notification.id)
+    return redirect(safe_next(notification.link, "notifications.index"), 303)
+
+
+@bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
+@csrf.exempt  # RFC 8058 one-click: the mail client POSTs without a form token; the signed token is the proof
+def unsubscribe(token: str):
+    try:
+        user_id = mailqueue.read_unsubscribe_token(token)
+    except tokens.LinkError:
+        return render_template("notifications/unsubscribe.html", state="invalid"), 400
+    if request.method == "POST":
+        user = services.unsubscribe(user_id)
+        if user is None:
+            return render_template("notifications/unsubscribe.html", state="invalid"), 400
+        return render_template("notifications/unsubscribe.html", state="done")
+    return render_template("notifications/unsubscribe.html", state="confirm", token=token)

@@ -1,0 +1,1 @@
+"""Responses: ambassadors claim ideas, answer in public, move the workflow; residents answer back."""

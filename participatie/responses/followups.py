@@ -1,0 +1,145 @@
+"""After 'done': "Is dit voor je opgelost?" and, three weeks after closing, "Hoe gaat het nu?"."""
+
+from datetime import timedelta
+
+from flask import current_app, render_template, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from participatie.clock import add_working_days, utcnow
+from participatie.errors import NotAllowed
+from participatie.extensions import db
+from participatie.ideas.models import EventKind, IdeaEvent
+from participatie.ideas.status import IdeaStatus
+from participatie.notifications.services import notify
+from participatie.responses import links
+from participatie.responses.models import FollowUp, FollowUpKind
+
+QUESTIONS = {
+    FollowUpKind.SOLVED: _l("Is this solved for you?"),
+    FollowUpKind.HOW_NOW: _l("How is it going now?"),
+}
+
+
+def _ask(idea, kind: FollowUpKind, now, due_at=None) -> FollowUp | None:
+    if idea.author is None:
+        return None
+    followup = FollowUp(idea_id=idea.id, user_id=idea.author.id, kind=kind, asked_at=now, due_at=due_at)
+    db.session.add(followup)
+    db.session.flush()
+    link = url_for("responses.followup_page", followup_id=followup.id)
+    notify([idea.author], kind=f"followup_{kind}", idea=idea, link=link,
+           subject=_l("“%(title)s”: %(question)s", title=idea.title, question=QUESTIONS[kind]),
+           body=lambda user: _followup_body(user, followup, idea))
+    return followup
+
+
+def _followup_body(user, followup, idea) -> str:
+    return render_template("mail/followup.txt", user=user, idea_title=idea.title, question=QUESTIONS[followup.kind],
+                           yes_link=links.followup_link(followup.id, True),
+                           no_link=links.followup_link(followup.id, False))
+
+
+def ask_if_solved(idea, now) -> FollowUp | None:
+    due = add_working_days(now, current_app.config["FOLLOWUP_REPLY_WORKING_DAYS"])
+    return _ask(idea, FollowUpKind.SOLVED, now, due)
+
+
+def answer_followup(user, followup: FollowUp, yes: bool, text: str = "", now=None) -> FollowUp:
+    """Yes closes the idea, no reopens it with the resident's words; how-now answers go on the timeline."""
+    if user is None or followup.user_id != user.id:
+        raise NotAllowed("followup")
+    now = now or utcnow()
+    first_answer = followup.answered_at is None
+    followup.answered_at, followup.answer_yes, followup.text = now, yes, (text or "").strip()[:2000]
+    idea = followup.idea
+    if followup.kind == FollowUpKind.SOLVED and first_answer and followup.expired_at is None:
+        _settle(idea, user, yes, followup.text, now)
+    elif followup.kind == FollowUpKind.HOW_NOW and first_answer:
+        _timeline(idea, user, _how_now_text(yes, followup.text))
+        _tell_ambassador(idea, _l("The initiator says how it is going with “%(title)s”", title=idea.title))
+    db.session.commit()
+    return followup
+
+
+def _how_now_text(yes: bool, text: str) -> str:
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        return _how_now_parts(yes, text)
+
+
+def _how_now_parts(yes: bool, text: str) -> str:
+    head = _("Three weeks later, the initiator says: it is going well.") if yes else _(
+        "Three weeks later, the initiator says: it is not going well.")
+    return f"{head}\n{text}".strip()
+
+
+def _settle(idea, user, yes: bool, text: str, now) -> None:
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        _settle_in_default_language(idea, user, yes, text, now)
+
+
+def _settle_in_default_language(idea, user, yes: bool, text: str, now) -> None:
+    if idea.status != IdeaStatus.DONE:
+        return
+    if yes:
+        idea.status, idea.closed_at, idea.update_due_at = IdeaStatus.CLOSED, now, None
+        _timeline(idea, user, f"{_('The initiator says: this is solved.')}\n{text}".strip(),
+                  old=IdeaStatus.DONE, new=IdeaStatus.CLOSED)
+        return
+    idea.status = IdeaStatus.IN_PROGRESS
+    idea.update_due_at = add_working_days(now, current_app.config["UPDATE_INTERVAL_WORKING_DAYS"])
+    _timeline(idea, user, f"{_('The initiator says: this is not solved yet.')}\n{text}".strip(),
+              old=IdeaStatus.DONE, new=IdeaStatus.IN_PROGRESS)
+    _tell_ambassador(idea, _l("“%(title)s” is not solved: the initiator reopened it", title=idea.title))
+
+
+def _timeline(idea, actor, text, old=None, new=None) -> IdeaEvent:
+    event = IdeaEvent(idea_id=idea.id, actor=actor, kind=EventKind.FOLLOWUP_ANSWER, public_text=text,
+                      old_status=old, new_status=new)
+    db.session.add(event)
+    return event
+
+
+def _tell_ambassador(idea, subject) -> None:
+    if idea.ambassador:
+        notify([idea.ambassador], kind="followup_answer", idea=idea, subject=subject, body=subject,
+               link=url_for("ideas.detail", idea_id=idea.id, _anchor="tijdlijn"))
+
+
+# --- tick steps ---------------------------------------------------------------------------
+
+def close_unanswered(now) -> int:
+    """No reply to "opgelost?" in time: close with a note that says so."""
+    due = db.select(FollowUp).where(FollowUp.kind == FollowUpKind.SOLVED, FollowUp.answered_at.is_(None),
+                                    FollowUp.expired_at.is_(None), FollowUp.due_at <= now)
+    count = 0
+    for followup in db.session.scalars(due).all():
+        followup.expired_at = now
+        idea = followup.idea
+        if idea.status == IdeaStatus.DONE:
+            idea.status, idea.closed_at = IdeaStatus.CLOSED, now
+            with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+                text = _("We did not hear back from the initiator, so we close this idea. "
+                         "Not solved after all? Let us know and we will look again.")
+            db.session.add(IdeaEvent(idea_id=idea.id, kind=EventKind.CLOSED_NO_REPLY, public_text=text,
+                                     old_status=IdeaStatus.DONE, new_status=IdeaStatus.CLOSED))
+            count += 1
+        db.session.commit()
+    return count
+
+
+def ask_how_it_goes(now) -> int:
+    """Three weeks after closing, ask the initiator how it is going now (once)."""
+    from participatie.ideas.models import Idea
+
+    cutoff = now - timedelta(days=current_app.config["HOW_NOW_AFTER_DAYS"])
+    asked = db.select(FollowUp.idea_id).where(FollowUp.kind == FollowUpKind.HOW_NOW)
+    query = db.select(Idea).where(Idea.status == IdeaStatus.CLOSED, Idea.closed_at <= cutoff,
+                                  Idea.id.not_in(asked), Idea.author_id.is_not(None))
+    count = 0
+    for idea in db.session.scalars(query).all():
+        if _ask(idea, FollowUpKind.HOW_NOW, now):
+            count += 1
+        db.session.commit()
+    return count

@@ -1,0 +1,129 @@
+"""No N+1 queries: a page issues as many SQL statements with 30 items as with 3.
+
+Each case builds 3 items, counts the statements of one request, grows to 30 items
+(same page size) and counts again. The counts are printed (pytest -s or -rP shows them).
+"""
+
+import itertools
+
+import pytest
+from sqlalchemy import event
+
+from participatie.accounts import services as accounts
+from participatie.extensions import db
+from participatie.ideas import services as idea_services
+from participatie.supports import services as support_services
+from participatie.supports.models import SupportKind
+from tests.conftest import login
+from tests.factories import PLACES, make_idea, make_user
+
+SMALL, LARGE = 3, 30
+_numbers = itertools.count(1)
+
+
+class StatementCounter:
+    """Counts SQL statements sent to the database while active."""
+
+    def __init__(self, engine):
+        self.engine, self.statements = engine, []
+
+    def _record(self, _conn, _cursor, statement, *_args):
+        self.statements.append(statement)
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self._record)
+        return self
+
+    def __exit__(self, *_exc):
+        event.remove(self.engine, "before_cursor_execute", self._record)
+
+
+def count_statements(client, path: str) -> int:
+    client.get(path)  # warm up: first-request work (e.g. the wijken load) is not the page's
+    with StatementCounter(db.engine) as counter:
+        response = client.get(path)
+    assert response.status_code == 200, f"{path} answered {response.status_code}"
+    return len(counter.statements)
+
+
+def _supporter():
+    """A confirmed resident without a password (hashing would make 30 of them slow)."""
+    n = next(_numbers)
+    return accounts.create_user(f"qc{n}@example.org", f"Buur {n}", verified=True)
+
+
+def _located(i: int) -> dict:
+    lat, lng = PLACES["lombok"]
+    return {"lat": lat + (i % 5) * 0.0004, "lng": lng + (i // 5) * 0.0004}
+
+
+class Ideas:
+    """Grows the number of ideas (all in West, located, supported, with an update)."""
+
+    def __init__(self):
+        self.author, self.count = make_user(), 0
+
+    def grow_to(self, total: int) -> None:
+        for i in range(self.count, total):
+            idea = make_idea(self.author, title=f"Idee nummer {i}", themes=["groen", "spelen"], **_located(i))
+            support_services.toggle_support(_supporter(), idea, SupportKind.STEUN)
+            idea_services.add_update(self.author, idea, f"Stand van zaken {i}.")
+        self.count = total
+
+
+class OneIdea:
+    """Grows the supports and timeline events of a single idea."""
+
+    def __init__(self):
+        self.author, self.count = make_user(), 0
+        self.idea = make_idea(self.author, **_located(0))
+
+    def grow_to(self, total: int) -> None:
+        for i in range(self.count, total):
+            kind = SupportKind.MEEDOEN if i % 3 == 0 else SupportKind.STEUN
+            support_services.toggle_support(_supporter(), self.idea, kind, "Ik help mee" if i % 3 == 0 else "")
+            idea_services.add_update(self.author, self.idea, f"Update nummer {i}.")
+        self.count = total
+
+
+LIST_PAGES = ["/", "/ideas", "/ideas?sort=support&wijk=west", "/map", "/wijken/west", "/api/ideas.geojson"]
+
+
+def _assert_flat(path: str, small: int, large: int, what: str) -> None:
+    print(f"\nqueries {path}: {small} with {SMALL} {what}, {large} with {LARGE} {what}")
+    assert large == small, (
+        f"{path} grew from {small} to {large} SQL statements (+{large - small}) when the {what} "
+        f"went from {SMALL} to {LARGE}: an N+1 query"
+    )
+
+
+@pytest.mark.parametrize("path", LIST_PAGES)
+def test_list_pages_do_not_grow_with_ideas(client, path):
+    ideas = Ideas()
+    ideas.grow_to(SMALL)
+    small = count_statements(client, path)
+    ideas.grow_to(LARGE)
+    large = count_statements(client, path)
+    _assert_flat(path, small, large, "ideas")
+
+
+def test_idea_page_does_not_grow_with_supports_and_events(client):
+    subject = OneIdea()
+    path = f"/ideas/{subject.idea.id}"
+    subject.grow_to(SMALL)
+    small = count_statements(client, path)
+    subject.grow_to(LARGE)
+    large = count_statements(client, path)
+    _assert_flat(path, small, large, "supports and events")
+
+
+def test_idea_page_logged_in_does_not_grow(client):
+    subject = OneIdea()
+    visitor = make_user()
+    login(client, visitor)
+    path = f"/ideas/{subject.idea.id}"
+    subject.grow_to(SMALL)
+    small = count_statements(client, path)
+    subject.grow_to(LARGE)
+    large = count_statements(client, path)
+    _assert_flat(f"{path} (logged in)", small, large, "supports and events")

@@ -1,0 +1,63 @@
+"""The benchmark dataset (`flask seed-bench`): right sizes, consistent counters, deterministic."""
+
+from sqlalchemy import func, select
+
+from participatie.bench import BENCH_PASSWORD, bench_email
+from participatie.extensions import db
+from participatie.geo.services import all_wijken
+from participatie.ideas.models import Idea, IdeaEvent
+from participatie.supports.models import Support, SupportKind
+
+
+def _seed(app, *args):
+    return app.test_cli_runner().invoke(args=["seed-bench", *args])
+
+
+def _snapshot():
+    ideas = db.session.execute(select(Idea.title, Idea.lat, Idea.support_count).order_by(Idea.id)).all()
+    return [tuple(row) for row in ideas]
+
+
+def test_dataset_sizes_and_counters(app, database):
+    result = _seed(app, "--ideas", "50", "--users", "30")
+    assert result.exit_code == 0, result.output
+    assert "Skipped: 5 social-map entries" in result.output
+    assert db.session.scalar(select(func.count()).select_from(Idea)) == 50
+    assert db.session.scalar(select(func.count()).select_from(Support)) == 500
+    updates = select(func.count()).select_from(IdeaEvent).where(IdeaEvent.kind == "update")
+    assert db.session.scalar(updates) == 100
+    steun = select(Support.idea_id, func.count()).where(Support.kind == SupportKind.STEUN).group_by(Support.idea_id)
+    counted = dict(db.session.execute(steun).all())
+    for idea in db.session.scalars(select(Idea)):
+        assert idea.support_count == counted.get(idea.id, 0)
+        assert idea.author_id not in set(db.session.scalars(select(Support.user_id).where(Support.idea_id == idea.id)))
+    duplicates = select(Support.idea_id).group_by(Support.idea_id, Support.user_id, Support.kind).having(func.count() > 1)
+    assert db.session.execute(duplicates).first() is None
+
+
+def test_points_lie_in_their_wijk(app, database):
+    _seed(app, "--ideas", "40", "--users", "20")
+    wijken = {w.id: w for w in all_wijken()}
+    for idea in db.session.scalars(select(Idea).where(Idea.lat.is_not(None))):
+        assert wijken[idea.wijk_id].contains(idea.lat, idea.lng)
+
+
+def test_refuses_a_database_with_ideas_unless_forced(app, database):
+    assert _seed(app, "--ideas", "20", "--users", "20").exit_code == 0
+    refused = _seed(app, "--ideas", "20", "--users", "20")
+    assert refused.exit_code != 0 and "--force" in refused.output
+    assert _seed(app, "--ideas", "20", "--users", "20", "--force").exit_code == 0
+    assert db.session.scalar(select(func.count()).select_from(Idea)) == 40
+
+
+def test_deterministic_and_users_can_log_in(app, database, client):
+    _seed(app, "--ideas", "30", "--users", "20")
+    first = _snapshot()
+    for table in reversed(db.metadata.sorted_tables):
+        if table.name != "wijken":
+            db.session.execute(table.delete())
+    db.session.commit()
+    _seed(app, "--ideas", "30", "--users", "20")
+    assert [(t, lat, s) for t, lat, s in _snapshot()] == first
+    response = client.post("/account/login", data={"email": bench_email(1), "password": BENCH_PASSWORD})
+    assert response.status_code == 303

@@ -1,0 +1,75 @@
+"""Delivery through a real SMTP server (aiosmtpd) and through RQ on this machine's Redis."""
+
+import uuid
+
+import pytest
+from redis import Redis
+from rq import Queue, SimpleWorker
+
+from participatie.extensions import db
+from participatie.mail import send_mail
+from tests.notifications.conftest import SUBJECT_NL, consenting, notify_one
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def test_notification_mail_arrives_over_smtp(ctx, smtp, outbox):
+    user = consenting()
+    notify_one(user, link="/ideas/7#tijdlijn")
+    [message] = smtp.to(user.email)
+    assert message["Subject"] == SUBJECT_NL
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unsubscribe = message["List-Unsubscribe"].strip("<>")
+    assert unsubscribe.startswith("http://localhost/account/notifications/unsubscribe/")
+    body = message.get_body(("plain",)).get_content()
+    assert unsubscribe in body and "http://localhost/ideas/7#tijdlijn" in body
+    assert outbox.messages() == []  # SMTP, not the development outbox
+
+
+def test_transactional_mail_is_still_sent_at_once(ctx, smtp):
+    send_mail("iemand@example.org", "Bevestig je adres", "Klik hier")
+    assert [m["Subject"] for m in smtp.to("iemand@example.org")] == ["Bevestig je adres"]
+
+
+@pytest.fixture
+def rq_queue(app):
+    """A queue of its own on the local Redis; REDIS_URL set on the app while the test runs."""
+    connection = Redis.from_url(REDIS_URL)
+    name = f"mail-test-{uuid.uuid4().hex[:8]}"
+    queue = Queue(name, connection=connection)
+    old = {key: app.config.get(key) for key in ("REDIS_URL", "MAIL_QUEUE")}
+    app.config.update(REDIS_URL=REDIS_URL, MAIL_QUEUE=name)
+    try:
+        yield queue
+    finally:
+        app.config.update(old)
+        queue.delete(delete_jobs=True)
+        connection.close()
+
+
+def test_with_redis_mail_goes_through_the_rq_queue(ctx, rq_queue, smtp, monkeypatch):
+    # The job builds its own app (as a worker does): point that app at the test SMTP server.
+    monkeypatch.setenv("MAIL_SERVER", "127.0.0.1")
+    monkeypatch.setenv("MAIL_PORT", str(smtp.port))
+    user = consenting()
+    notify_one(user, commit=False)
+    assert rq_queue.count == 0  # not before the commit
+    db.session.commit()
+    assert rq_queue.count == 1 and smtp.messages == []
+    [job] = rq_queue.get_jobs()
+    assert job.func_name == "participatie.mail.deliver_job"
+    assert (job.retries_left, job.retry_intervals) == (3, [10, 60, 300])
+
+    SimpleWorker([rq_queue], connection=rq_queue.connection).work(burst=True)
+
+    [message] = smtp.to(user.email)
+    assert message["Subject"] == SUBJECT_NL
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert rq_queue.count == 0
+
+
+def test_with_redis_a_rollback_enqueues_nothing(ctx, rq_queue):
+    notify_one(consenting(), commit=False)
+    db.session.rollback()
+    db.session.commit()
+    assert rq_queue.count == 0
