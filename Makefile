@@ -31,6 +31,12 @@ run: install
 	$(BIN)/flask db upgrade
 	$(BIN)/flask geo ensure
 	$(BIN)/flask seed-demo --if-empty
+	@# Side loops, stopped when the server stops: `flask jobs tick` every minute, and the
+	@# RQ mail worker when REDIS_URL is set (without it, mail is sent in-process).
+	JOBS_PID=; WORKER_PID=; \
+	trap 'kill $$JOBS_PID $$WORKER_PID 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/flask jobs loop --every 60 & JOBS_PID=$$!; \
+	if [ -n "$$REDIS_URL" ]; then $(BIN)/rq worker mail --with-scheduler --url "$$REDIS_URL" & WORKER_PID=$$!; fi; \
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
 test: install
@@ -45,6 +51,24 @@ bench: install
 # LOADTEST_DB=postgresql (or ARGS=--pg), LOADTEST_THREADS, LOADTEST_SECONDS.
 loadtest: install
 	$(BIN)/python scripts/loadtest.py $(ARGS)
+
+# Browser suite (tests/browser): the real server in headless Chromium at phone size, axe-core,
+# keyboard walks, CSRF, transfer. Needs Debian's Chromium and axe-core from npm (dev tooling).
+.PHONY: test-browser lighthouse
+test-browser: install
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
+	npm install --no-audit --no-fund --silent
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium; } \
+	  || { echo "Chromium is missing: apt-get install chromium"; exit 1; }
+	$(BIN)/python -m pytest tests/browser -p no:cacheprovider  # an explicit path overrides addopts --ignore
+
+# Lighthouse (mobile) on /, /ideas, an idea, /map and the post form; exits 1 when a QUALITY.md
+# budget is missed. Reports in reports/lighthouse/.
+lighthouse: install
+	npm install --no-audit --no-fund --silent
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium; } \
+	  || { echo "Chromium is missing: apt-get install chromium"; exit 1; }
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python scripts/lighthouse.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -101,6 +101,9 @@ def _register_blueprints(app: Flask) -> None:
                       notifications_bp):
         app.register_blueprint(blueprint)
     mail.init_app(app)  # queue_mail: send after commit, drop on rollback
+    from participatie import bench
+
+    bench.register_baseline(app)  # /__bench/baseline, only when PARTICIPATIE_BENCH_BASELINE=1
     errors.register(app)
     i18n.register(app)
     jinja.register(app)

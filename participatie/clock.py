@@ -3,8 +3,11 @@ and the working-day clock (weekends and Dutch public holidays skipped)."""
 
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def utcnow() -> datetime:
@@ -21,23 +24,33 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _dutch_holidays(day.year)
 
 
+def _local(moment: datetime) -> datetime:
+    """Naive UTC -> aware Europe/Amsterdam (working days are Dutch calendar days)."""
+    return moment.replace(tzinfo=UTC).astimezone(AMSTERDAM)
+
+
+def _utc(local: datetime) -> datetime:
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
 def add_working_days(start: datetime, days: int) -> datetime:
-    """The moment `days` working days after `start` (same time of day)."""
-    current = start
-    remaining = days
+    """The moment `days` Dutch working days after `start` (same local time of day)."""
+    local = _local(start)
+    day, remaining = local.date(), days
     while remaining > 0:
-        current += timedelta(days=1)
-        if is_working_day(current.date()):
+        day += timedelta(days=1)
+        if is_working_day(day):
             remaining -= 1
-    return current
+    naive_local = datetime.combine(day, local.time().replace(tzinfo=None))
+    return _utc(naive_local.replace(tzinfo=AMSTERDAM))
 
 
 def working_days_between(start: datetime, end: datetime) -> int:
-    """Working days from start (exclusive) up to end (inclusive); 0 when end <= start."""
+    """Dutch working days after start's local date, up to end's local date; 0 when end <= start."""
     if end <= start:
         return 0
-    count, day = 0, start.date()
-    while day < end.date():
+    count, day, last = 0, _local(start).date(), _local(end).date()
+    while day < last:
         day += timedelta(days=1)
         if is_working_day(day):
             count += 1

@@ -29,10 +29,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.notifications import services as notifications
+from participatie.responses import jobs as responses_jobs
 
 log = logging.getLogger(__name__)
 
 TICK_STEPS: list[tuple[str, Callable[[datetime], int]]] = [
+    *responses_jobs.TICK_STEPS,  # thresholds, reminders, follow-ups: before the digest that reports them
     ("digests", notifications.send_digests),
 ]
 

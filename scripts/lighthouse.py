@@ -145,7 +145,7 @@ def main() -> int:
     REPORTS.mkdir(parents=True, exist_ok=True)
     pages = [p for p in PAGES if not args.pages or p[0] in args.pages]
     rows, problems = [], []
-    with LiveServer() as server:
+    with LiveServer(insecure_cookies=True) as server:  # urllib's jar keeps Secure cookies off http
         cookie = login_cookie(server)
         for name, path, needs_login, transfer_budget in pages:
             print(f"Lighthouse {path} ...", flush=True)

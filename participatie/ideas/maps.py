@@ -1,4 +1,11 @@
-"""Feed the folium builders with ideas and wijken (the domain side of participatie.maps)."""
+"""Feed the folium builders with ideas and wijken (the domain side of participatie.maps).
+
+Building a folium map compiles several templates, so finished maps are cached per process,
+keyed by everything that changes their output (filters, wijk, tiles, boundaries, language).
+"""
+
+import json
+from functools import lru_cache
 
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
@@ -7,39 +14,70 @@ from participatie.geo import services as geo
 from participatie.maps import builder
 
 
+def _boundaries_key() -> tuple:
+    """Changes whenever the wijk boundaries change (e.g. after `flask geo import`)."""
+    return tuple((w.name, hash(w.geometry_json)) for w in geo.all_wijken())
+
+
+@lru_cache(maxsize=4)
+def _wijken_geojson(key: tuple) -> str:
+    features = [{"type": "Feature", "properties": {"name": w.name}, "geometry": w.geometry}
+                for w in geo.all_wijken()]
+    return json.dumps({"type": "FeatureCollection", "features": features})
+
+
 def wijken_geojson() -> dict:
-    features = [
-        {"type": "Feature", "properties": {"name": w.name}, "geometry": w.geometry}
-        for w in geo.all_wijken()
-    ]
-    return {"type": "FeatureCollection", "features": features}
+    return json.loads(_wijken_geojson(_boundaries_key()))
 
 
-def _tiles() -> dict:
+def _tiles() -> tuple[str, str]:
     config = current_app.config
-    return {"tile_url": config["TILE_URL"], "attribution": config["TILE_ATTRIBUTION"]}
+    return config["TILE_URL"], config["TILE_ATTRIBUTION"]
+
+
+def _city_bounds() -> list:
+    wijken = geo.all_wijken()
+    return [[min(w.min_lat for w in wijken), min(w.min_lng for w in wijken)],
+            [max(w.max_lat for w in wijken), max(w.max_lng for w in wijken)]]
+
+
+@lru_cache(maxsize=256)
+def _overview(markers_url: str, bounds: tuple, tiles: tuple, boundaries: tuple) -> builder.MapParts:
+    config = current_app.config
+    return builder.city_map(
+        center=config["MAP_CENTER"], zoom=config["MAP_ZOOM"], wijken_geojson=wijken_geojson(),
+        markers_url=markers_url, fit_bounds=[list(bounds[0]), list(bounds[1])],
+        tile_url=tiles[0], attribution=tiles[1],
+    )
 
 
 def overview(filters, wijk=None) -> builder.MapParts:
-    config = current_app.config
-    bounds = [[wijk.min_lat, wijk.min_lng], [wijk.max_lat, wijk.max_lng]] if wijk else None
-    return builder.city_map(
-        center=config["MAP_CENTER"], zoom=config["MAP_ZOOM"], wijken_geojson=wijken_geojson(),
-        markers_url=url_for("api.ideas_geojson", **filters.as_args()), fit_bounds=bounds, **_tiles(),
-    )
+    bounds = [[wijk.min_lat, wijk.min_lng], [wijk.max_lat, wijk.max_lng]] if wijk else _city_bounds()
+    return _overview(url_for("api.ideas_geojson", **filters.as_args()), tuple(map(tuple, bounds)),
+                     _tiles(), _boundaries_key())
+
+
+@lru_cache(maxsize=1024)
+def _point(lat: float, lng: float, label: str, tiles: tuple) -> builder.MapParts:
+    return builder.point_map(marker=builder.Marker(lat, lng, label), tile_url=tiles[0], attribution=tiles[1])
 
 
 def for_idea(idea) -> builder.MapParts | None:
     if not idea.has_location:
         return None
-    label = str(_l("Place of this idea"))
-    return builder.point_map(marker=builder.Marker(idea.lat, idea.lng, label), **_tiles())
+    return _point(idea.lat, idea.lng, str(_l("Place of this idea")), _tiles())
+
+
+@lru_cache(maxsize=64)
+def _picker(start: tuple | None, tiles: tuple, boundaries: tuple) -> builder.MapParts:
+    config = current_app.config
+    return builder.picker_map(
+        center=config["MAP_CENTER"], zoom=config["MAP_ZOOM"], wijken_geojson=wijken_geojson(),
+        lat_field="lat", lng_field="lng", start=list(start) if start else None,
+        tile_url=tiles[0], attribution=tiles[1],
+    )
 
 
 def picker(lat=None, lng=None) -> builder.MapParts:
-    config = current_app.config
-    start = [lat, lng] if lat is not None and lng is not None else None
-    return builder.picker_map(
-        center=config["MAP_CENTER"], zoom=config["MAP_ZOOM"], wijken_geojson=wijken_geojson(),
-        lat_field="lat", lng_field="lng", start=start, **_tiles(),
-    )
+    start = (lat, lng) if lat is not None and lng is not None else None
+    return _picker(start, _tiles(), _boundaries_key())

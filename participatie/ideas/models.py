@@ -45,6 +45,8 @@ class Idea(db.Model):
         Index("ix_ideas_listing", "hidden", "created_at"),
         Index("ix_ideas_wijk_listing", "wijk_id", "hidden", "created_at"),
         Index("ix_ideas_support", "hidden", "support_count"),
+        Index("ix_ideas_wijk_totals", "hidden", "wijk_id", "support_count", "join_count"),
+        Index("ix_ideas_wijk_support", "wijk_id", "hidden", "support_count", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

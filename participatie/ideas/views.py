@@ -28,7 +28,8 @@ def index():
 @bp.get("/map")
 def map_page():
     filters = ListFilters.from_args(request.args)
-    page = db.paginate(filters.query(), page=filters.page, per_page=50, error_out=False)
+    page = db.paginate(filters.query(), page=filters.page,
+                       per_page=current_app.config["IDEAS_PER_PAGE"], error_out=False)
     city_map = maps.overview(filters)
     return render_template("ideas/map.html", page=page, filters=filters, city_map=city_map,
                            wijken=geo.all_wijken())

@@ -37,7 +37,8 @@ def external_url(endpoint: str, **values) -> str:
         return absolute(url_for(endpoint, **values))
 
 
-def _links(user) -> dict:
+def mail_links(user) -> dict:
+    """Unsubscribe and settings links plus the RFC 8058 headers: every notification e-mail has them."""
     unsubscribe = external_url("notifications.unsubscribe", token=unsubscribe_token(user))
     return {
         "unsubscribe_link": unsubscribe,
@@ -51,7 +52,7 @@ def _links(user) -> dict:
 
 def queue_notification_mail(user, notification) -> None:
     """One e-mail for one notification (users on "immediate")."""
-    links = _links(user)
+    links = mail_links(user)
     with force_locale(user.locale):
         body = render_template("mail/notification.txt", user=user, notification=notification,
                                link=absolute(notification.link), **links)
@@ -60,7 +61,7 @@ def queue_notification_mail(user, notification) -> None:
 
 def queue_digest_mail(user, notifications: list) -> None:
     """One e-mail with everything since the last digest (users on "daily")."""
-    links = _links(user)
+    links = mail_links(user)
     items = [{"subject": n.subject, "body": n.body, "link": absolute(n.link)} for n in notifications]
     with force_locale(user.locale):
         subject = ngettext("Participatie Utrecht: %(num)d new message",

@@ -50,7 +50,7 @@ def notify(users: Iterable[User], *, kind: str, idea=None, event=None, subject: 
 
 
 def _notify_one(user, *, kind, idea, event, subject, body, link) -> Notification:
-    if True:
+    with force_locale(user.locale or "nl"):
         notification = Notification(user=user, kind=kind, idea=idea, event=event, link=link[:300],
                                     subject=_text(subject, user)[:200], body=_text(body, user))
     db.session.add(notification)

@@ -56,6 +56,8 @@ def answer_followup(user, followup: FollowUp, yes: bool, text: str = "", now=Non
     idea = followup.idea
     if followup.kind == FollowUpKind.SOLVED and first_answer and followup.expired_at is None:
         _settle(idea, user, yes, followup.text, now)
+    elif followup.kind == FollowUpKind.SOLVED and first_answer and not yes:
+        _late_no(idea, user, followup.text)
     elif followup.kind == FollowUpKind.HOW_NOW and first_answer:
         _timeline(idea, user, _how_now_text(yes, followup.text))
         _tell_ambassador(idea, _l("The initiator says how it is going with “%(title)s”", title=idea.title))
@@ -94,6 +96,25 @@ def _settle_in_default_language(idea, user, yes: bool, text: str, now) -> None:
     _tell_ambassador(idea, _l("“%(title)s” is not solved: the initiator reopened it", title=idea.title))
 
 
+def _late_no(idea, user, text: str) -> None:
+    """A 'no' after the idea closed by itself: put it on the record and tell the ambassador."""
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        head = _("After closing, the initiator says: this is not solved.")
+    _timeline(idea, user, f"{head}\n{text}".strip())
+    _tell_ambassador(idea, _l("“%(title)s” is not solved, says the initiator", title=idea.title))
+
+
+def add_words(followup: FollowUp, text: str) -> None:
+    """Words added after a one-click answer: on the timeline, and the ambassador is told."""
+    text = (text or "").strip()[:2000]
+    if not text or followup.answered_at is None:
+        return
+    followup.text = text
+    _timeline(followup.idea, followup.user, text)
+    _tell_ambassador(followup.idea, _l("The initiator added a note to “%(title)s”", title=followup.idea.title))
+    db.session.commit()
+
+
 def _timeline(idea, actor, text, old=None, new=None) -> IdeaEvent:
     event = IdeaEvent(idea_id=idea.id, actor=actor, kind=EventKind.FOLLOWUP_ANSWER, public_text=text,
                       old_status=old, new_status=new)
@@ -118,7 +139,7 @@ def close_unanswered(now) -> int:
         followup.expired_at = now
         idea = followup.idea
         if idea.status == IdeaStatus.DONE:
-            idea.status, idea.closed_at = IdeaStatus.CLOSED, now
+            idea.status, idea.closed_at, idea.update_due_at = IdeaStatus.CLOSED, now, None
             with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
                 text = _("We did not hear back from the initiator, so we close this idea. "
                          "Not solved after all? Let us know and we will look again.")

@@ -14,7 +14,7 @@ from participatie.ideas.status import IdeaStatus
 from participatie.notifications.services import notify
 from participatie.responses.followups import ask_how_it_goes, close_unanswered  # noqa: F401 (tick steps)
 from participatie.responses.models import Reminder
-from participatie.responses.services import check_threshold
+from participatie.responses.services import WORKING_STATUSES, check_threshold
 
 
 def check_thresholds(now) -> int:
@@ -60,7 +60,8 @@ def remind_overdue(now) -> int:
         targets = [idea.ambassador] if idea.ambassador else ambassadors
         count += _remind(targets, idea, "response", idea.response_due_at,
                          _l("The answer to “%(title)s” is late", title=idea.title))
-    late_updates = select(Idea).where(Idea.update_due_at <= now, Idea.ambassador_id.is_not(None))
+    late_updates = select(Idea).where(Idea.update_due_at <= now, Idea.ambassador_id.is_not(None),
+                                      Idea.status.in_(WORKING_STATUSES))
     for idea in db.session.scalars(late_updates).all():
         count += _remind([idea.ambassador], idea, "update", idea.update_due_at,
                          _l("An update on “%(title)s” is due", title=idea.title))

@@ -143,7 +143,7 @@ def claim(ambassador: User, idea: Idea, message: str, *, accept_over_limit=False
     if idea.status in (S.OPEN, S.AWAITING_RESPONSE):
         _set_status(idea, S.IN_PROGRESS, now)
     idea.ambassador, idea.claimed_at = ambassador, now
-    idea.update_due_at = _next_update_due(now)
+    idea.update_due_at = _next_update_due(now) if idea.status in WORKING_STATUSES else None
     event = _event(idea, ambassador, EventKind.CLAIM, message, old=old, new=idea.status)
     _tell_followers(idea, event, ambassador,
                     _l("%(name)s is your contact for “%(title)s”", name=ambassador.display_name, title=idea.title),
@@ -283,6 +283,15 @@ def _validate_decision(idea, outcome, reason, alternative, next_step, next_date)
             raise DomainValidationError(_("Choose a date for the next step."), field="next_date")
 
 
+def allowed_next(idea: Idea) -> list[IdeaStatus]:
+    """Statuses an ambassador may choose now. Closing is the resident's word ("opgelost?"),
+    except after a well-explained 'not possible'."""
+    from participatie.ideas.status import TRANSITIONS, Outcome
+
+    closable = idea.status == S.DECIDED and idea.outcome == Outcome.NOT_POSSIBLE
+    return [s for s in TRANSITIONS[idea.status] if s != S.CLOSED or closable]
+
+
 def change_status(actor: User, idea: Idea, new_status: str, message: str, *, outcome=None, reason="",
                   alternative="", next_step="", next_date=None, now=None) -> IdeaEvent:
     """Move the workflow. Every change carries a public message; decisions carry their reasons."""
@@ -290,7 +299,7 @@ def change_status(actor: User, idea: Idea, new_status: str, message: str, *, out
         raise NotAllowed("status")
     new = IdeaStatus(new_status)
     message = _require(message, "message", _("Write a public message about this change."))
-    if not can_transition(idea.status, new):
+    if new not in allowed_next(idea):
         raise InvalidTransition(f"{idea.status} -> {new}")
     text = message
     if new == S.DECIDED:

@@ -13,7 +13,6 @@ from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.htmx import is_htmx
 from participatie.ideas.models import EventKind, Idea, IdeaEvent
-from participatie.ideas.status import TRANSITIONS
 from participatie.responses import feedback, followups, forms, links, queue, rules, services
 from participatie.responses.models import FollowUp, voorgesprekken_of
 
@@ -40,6 +39,10 @@ def queue_page():
     )
 
 
+def _status_choices(idea) -> list:
+    return [(s.value, s.label) for s in services.allowed_next(idea)]
+
+
 def _work_forms(idea, submitted=None) -> dict:
     built = {
         "claim": forms.ClaimForm(formdata=None), "answer": forms.AnswerForm(formdata=None),
@@ -48,7 +51,7 @@ def _work_forms(idea, submitted=None) -> dict:
         "release": forms.ReleaseForm(formdata=None),
     }
     built.update(submitted or {})
-    built["status"].status.choices = [(s.value, s.label) for s in TRANSITIONS[idea.status]]
+    built["status"].status.choices = _status_choices(idea)
     others = db.session.scalars(select(User).where(User.role == Role.AMBASSADOR, User.id != (idea.ambassador_id or 0))
                                 .order_by(User.display_name)).all()
     built["handover"].to.choices = [(u.id, f"{u.display_name} ({u.department or '-'})") for u in others]
@@ -73,6 +76,14 @@ def work(idea_id: int):
     return _work_page(idea)
 
 
+def _managed(idea_id: int) -> Idea:
+    """Load, then authorize, before any form is read."""
+    idea = _idea(idea_id)
+    if not rules.can_manage(current_user, idea):
+        raise NotAllowed("manage")
+    return idea
+
+
 def _act(idea, name: str, form, action, done_message: str):
     """Validate one work form, run its service, and report back on the page."""
     if form.validate_on_submit():
@@ -93,6 +104,8 @@ def _act(idea, name: str, form, action, done_message: str):
 @login_required
 def claim(idea_id: int):
     idea = _idea(idea_id)
+    if not rules.can_claim(current_user, idea):
+        raise NotAllowed("claim")
     form = forms.ClaimForm()
     try:
         return _act(idea, "claim", form, lambda f: services.claim(
@@ -108,7 +121,7 @@ def claim(idea_id: int):
 @bp.post("/ambassador/ideas/<int:idea_id>/answer")
 @login_required
 def answer(idea_id: int):
-    idea = _idea(idea_id)
+    idea = _managed(idea_id)
     form = forms.AnswerForm()
     try:
         return _act(idea, "answer", form, lambda f: services.post_answer(
@@ -121,7 +134,7 @@ def answer(idea_id: int):
 @bp.post("/ambassador/ideas/<int:idea_id>/progress")
 @login_required
 def progress(idea_id: int):
-    idea = _idea(idea_id)
+    idea = _managed(idea_id)
     return _act(idea, "progress", forms.ProgressForm(),
                 lambda f: services.post_progress(current_user, idea, f.text.data),
                 _("Your update is posted. The clock starts again."))
@@ -130,7 +143,7 @@ def progress(idea_id: int):
 @bp.post("/ambassador/ideas/<int:idea_id>/voorgesprek")
 @login_required
 def voorgesprek(idea_id: int):
-    idea = _idea(idea_id)
+    idea = _managed(idea_id)
     return _act(idea, "voorgesprek", forms.VoorgesprekForm(), lambda f: services.record_voorgesprek(
         current_user, idea, department=f.department.data, held_on=f.held_on.data,
         internal_note=f.internal_note.data or "", public_line=f.public_line.data or ""),
@@ -140,9 +153,9 @@ def voorgesprek(idea_id: int):
 @bp.post("/ambassador/ideas/<int:idea_id>/status")
 @login_required
 def change_status(idea_id: int):
-    idea = _idea(idea_id)
+    idea = _managed(idea_id)
     form = forms.StatusForm()
-    form.status.choices = [(s.value, s.label) for s in TRANSITIONS[idea.status]]
+    form.status.choices = _status_choices(idea)
     return _act(idea, "status", form, lambda f: services.change_status(
         current_user, idea, f.status.data, f.message.data, outcome=f.outcome.data, reason=f.reason.data or "",
         alternative=f.alternative.data or "", next_step=f.next_step.data or "", next_date=f.next_date.data),
@@ -152,7 +165,7 @@ def change_status(idea_id: int):
 @bp.post("/ambassador/ideas/<int:idea_id>/handover")
 @login_required
 def handover(idea_id: int):
-    idea = _idea(idea_id)
+    idea = _managed(idea_id)
     form = _work_forms(idea, {"handover": forms.HandOverForm()})["handover"]
     return _act(idea, "handover", form, lambda f: services.hand_over(
         current_user, idea, db.session.get(User, f.to.data), f.reason.data), _("The idea is handed over."))
@@ -161,7 +174,7 @@ def handover(idea_id: int):
 @bp.post("/ambassador/ideas/<int:idea_id>/release")
 @login_required
 def release(idea_id: int):
-    idea = _idea(idea_id)
+    idea = _managed(idea_id)
     return _act(idea, "release", forms.ReleaseForm(),
                 lambda f: services.release(current_user, idea, f.message.data), _("You are no longer the contact."))
 
@@ -187,6 +200,8 @@ def endorse(idea_id: int):
 @login_required
 def give_feedback(event_id: int):
     event = db.get_or_404(IdeaEvent, event_id)
+    if event.kind != EventKind.ANSWER:
+        abort(404)
     form = forms.FeedbackForm()
     if form.validate_on_submit():
         feedback.give_feedback(current_user, event, form.helpful.data == "yes", form.text.data or "")
@@ -239,8 +254,7 @@ def followup_link(token: str):
         return render_template("accounts/link_problem.html", expired=False), 400
     form = forms.FollowUpForm(data={"answer": "yes" if data["y"] else "no"})
     if request.method == "POST" and form.validate():
-        followup.text = (form.text.data or "").strip()[:2000]
-        db.session.commit()
+        followups.add_words(followup, form.text.data or "")
         return render_template("responses/followup_thanks.html", followup=followup, saved_text=True)
     if followup.answered_at is None:
         followups.answer_followup(followup.user, followup, data["y"])
@@ -261,5 +275,5 @@ def wijk_settings():
             db.session.commit()
             flash(_("The settings of %(name)s are saved.", name=wijk.name), "ok")
             return redirect(url_for("responses.wijk_settings"), 303)
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
     return render_template("responses/wijk_settings.html", wijken=wijken, handovers=queue.handover_counts())

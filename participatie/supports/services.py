@@ -2,6 +2,7 @@
 
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from participatie.errors import NotAllowed
 from participatie.extensions import db
@@ -14,9 +15,14 @@ from participatie.supports.models import Support, SupportKind
 COUNTERS = {SupportKind.STEUN: Idea.support_count, SupportKind.MEEDOEN: Idea.join_count}
 
 
-def _bump(idea_id: int, kind: SupportKind, delta: int) -> None:
+def _bump(idea: Idea, kind: SupportKind, delta: int) -> None:
+    """Change a counter in the database (never read-modify-write) and keep the object in step."""
     column = COUNTERS[kind]
-    db.session.execute(update(Idea).where(Idea.id == idea_id).values({column: column + delta}))
+    statement = (update(Idea).where(Idea.id == idea.id).values({column: column + delta})
+                 .returning(Idea.support_count, Idea.join_count))
+    support_count, join_count = db.session.execute(statement).one()
+    set_committed_value(idea, "support_count", support_count)
+    set_committed_value(idea, "join_count", join_count)
 
 
 def toggle_support(user, idea: Idea, kind: SupportKind, offer: str = "") -> bool:
@@ -25,14 +31,11 @@ def toggle_support(user, idea: Idea, kind: SupportKind, offer: str = "") -> bool
         raise NotAllowed("support")
     kind = SupportKind(kind)
     removed = db.session.execute(
-        delete(Support).where(
-            Support.idea_id == idea.id, Support.user_id == user.id, Support.kind == kind
-        )
+        delete(Support).where(Support.idea_id == idea.id, Support.user_id == user.id, Support.kind == kind)
     ).rowcount
     if removed:
-        _bump(idea.id, kind, -removed)
+        _bump(idea, kind, -removed)
         db.session.commit()
-        db.session.refresh(idea)
         return False
     return _add(user, idea, kind, offer)
 
@@ -43,14 +46,12 @@ def _add(user, idea: Idea, kind: SupportKind, offer: str) -> bool:
         db.session.flush()
     except IntegrityError:  # a double submit won the race: it is given already
         db.session.rollback()
-        db.session.refresh(idea)
         return True
-    _bump(idea.id, kind, +1)
+    _bump(idea, kind, +1)
     ideas.follow(user, idea, commit=False)  # supporters hear what happens (they can unfollow)
+    if kind == SupportKind.STEUN:
+        check_threshold(idea)
     db.session.commit()
-    db.session.refresh(idea)
-    if kind == SupportKind.STEUN and check_threshold(idea):
-        db.session.commit()
     return True
 
 

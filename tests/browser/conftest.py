@@ -17,7 +17,6 @@ from playwright import sync_api as playwright_sync
 from participatie.config import PDOK_PASTEL
 from tests.browser.server import DEMO_PASSWORD, ROOT, LiveServer
 
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
@@ -48,6 +47,8 @@ def _fresh_reports():
 def server():
     live = LiveServer().start()
     yield live
+    if "Traceback" in live.log():
+        print("\n--- server errors (gunicorn log) ---\n" + live.log())
     live.stop()
 
 
@@ -97,13 +98,30 @@ def context(browser, server):
     assert not guard.foreign, f"requests to hosts other than the site and the tile server: {guard.foreign}"
 
 
+EXPECTED_STATUS = re.compile(r"status of (400|403|404|422) ")  # error pages and invalid forms
+
+
+def _console_problem(page, message) -> str | None:
+    """A console error the site is responsible for (CSP violations, failed requests...)."""
+    if message.type != "error":
+        return None
+    where = (message.location or {}).get("url", "")
+    if urlsplit(where).hostname == TILE_HOST:
+        return None  # tiles cannot load here (no network); counted by the network guard
+    if where == page.url and EXPECTED_STATUS.search(message.text):
+        return None  # the document itself is a 404 page or a form re-rendered with 422
+    return f"{message.text} ({where})"
+
+
 @pytest.fixture
 def page(context):
     page = context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    page.on("console", lambda msg: (problem := _console_problem(page, msg)) and errors.append(problem))
     yield page
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    unique = list(dict.fromkeys(re.sub(r"'nonce-[^']+'", "'nonce-…'", e) for e in errors))
+    assert not unique, "errors in the browser console:\n" + "\n".join(unique)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -117,6 +135,8 @@ def shot(page, name: str, screens: int = 3) -> None:
 
 
 def axe_violations(page) -> list[dict]:
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: run `npm install` (make test-browser does)")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(url=AXE_PATH)
         page.wait_for_function("() => typeof window.axe !== 'undefined'")

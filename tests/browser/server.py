@@ -41,7 +41,8 @@ def _tool(name: str) -> str:
 class LiveServer:
     """A fresh instance folder, `flask db upgrade`, `geo ensure`, `seed-demo`, then gunicorn -w 2."""
 
-    def __init__(self, workers: int = 2, extra_env: dict[str, str] | None = None):
+    def __init__(self, workers: int = 2, extra_env: dict[str, str] | None = None,
+                 insecure_cookies: bool = False):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
@@ -50,11 +51,11 @@ class LiveServer:
         self.instance.mkdir()
         self.outbox_dir = self.instance / "outbox"
         self.log_path = self.instance / "gunicorn.log"
-        self.env = self._environment(extra_env or {})
+        self.env = self._environment(extra_env or {}, insecure_cookies)
         self._process: subprocess.Popen | None = None
         self._log = None
 
-    def _environment(self, extra: dict[str, str]) -> dict[str, str]:
+    def _environment(self, extra: dict[str, str], insecure_cookies: bool) -> dict[str, str]:
         env = dict(os.environ)
         env.update({
             "FLASK_APP": "app.py",
@@ -62,18 +63,18 @@ class LiveServer:
             "FLASK_SECRET_KEY": secrets.token_hex(32),
             # Rate limits would trip over a test suite that logs in a dozen times a minute.
             "FLASK_RATELIMIT_ENABLED": "false",
-            # The session cookie is Secure outside debug/testing (participatie._configure). Chromium
-            # does store Secure cookies set over plain http by 127.0.0.1/localhost (they are
-            # "potentially trustworthy" origins), but Python's urllib cookie jar used by
-            # scripts/lighthouse.py to log in does not send them over http. Plain http on loopback
-            # is the only transport here, so the flag is switched off explicitly (JSON-parsed by
-            # app.config.from_prefixed_env). Everything else stays as in production.
-            "FLASK_SESSION_COOKIE_SECURE": "false",
-            "FLASK_REMEMBER_COOKIE_SECURE": "false",
             # Links in e-mails (confirmation, login link) must point at this server.
             "SITE_URL": self.url,
             "PYTHONUNBUFFERED": "1",
         })
+        if insecure_cookies:
+            # The session cookie is Secure outside debug/testing (participatie._configure).
+            # Chromium stores and sends Secure cookies over plain http to 127.0.0.1 (a "potentially
+            # trustworthy" origin), so the browser suite keeps the production setting. Python's
+            # cookie jar (scripts/lighthouse.py logs in with urllib) does not send them over http,
+            # so that caller switches the flag off (JSON-parsed by app.config.from_prefixed_env).
+            env["FLASK_SESSION_COOKIE_SECURE"] = "false"
+            env["FLASK_REMEMBER_COOKIE_SECURE"] = "false"
         env.pop("FLASK_DEBUG", None)
         env.pop("PARTICIPATIE_ENV", None)
         env.update(extra)

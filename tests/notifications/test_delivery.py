@@ -43,8 +43,19 @@ def rq_queue(app):
         yield queue
     finally:
         app.config.update(old)
-        queue.delete(delete_jobs=True)
+        _forget(queue)
         connection.close()
+
+
+def _forget(queue) -> None:
+    """Remove only this test's keys: the queue, its registries, its jobs and their results."""
+    connection = queue.connection
+    job_ids = set(queue.job_ids) | set(queue.finished_job_registry.get_job_ids())
+    queue.delete(delete_jobs=True)
+    for job_id in job_ids:
+        connection.delete(f"rq:job:{job_id}", f"rq:results:{job_id}")
+    for key in connection.scan_iter(f"*{queue.name}*"):
+        connection.delete(key)
 
 
 def test_with_redis_mail_goes_through_the_rq_queue(ctx, rq_queue, smtp, monkeypatch):

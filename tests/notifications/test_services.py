@@ -226,8 +226,11 @@ def test_digest_moment_is_eight_in_the_morning_in_amsterdam(app, ctx):
     assert services.digest_moment(datetime(2026, 7, 15, 12, 0)) == datetime(2026, 7, 15, 6, 0)
 
 
-def test_a_mail_failure_does_not_undo_the_work(ctx, app, caplog):
+def test_a_mail_failure_does_not_undo_the_work(ctx, app, caplog, monkeypatch):
+    from participatie import mail
     from tests.notifications.conftest import free_port
+
+    monkeypatch.setattr(mail.log, "disabled", False)  # alembic's fileConfig (migration tests) disables loggers
 
     user = consenting()
     old = app.config["MAIL_SERVER"], app.config["MAIL_PORT"]

@@ -5,13 +5,14 @@ import itertools
 from datetime import date
 
 from flask import current_app
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, ngettext
 from sqlalchemy import func, select
 
 from participatie.accounts import services as accounts
 from participatie.accounts.roles import Role
 from participatie.extensions import db
 from participatie.geo.services import wijk_by_slug
+from participatie.i18n import human_date
 from participatie.ideas.models import Idea, IdeaEvent, timeline
 from participatie.notifications.models import Notification
 from participatie.responses import services
@@ -96,8 +97,6 @@ def talk(ambassador, idea, department="Stadsbeheer"):
 
 
 def decided_idea(ambassador, outcome="city_does_it") -> Idea:
-    from datetime import date as _date
-
     idea = claimed_idea(ambassador)
     if outcome == "not_possible":
         talk(ambassador, idea)
@@ -105,7 +104,7 @@ def decided_idea(ambassador, outcome="city_does_it") -> Idea:
                                reason="De stoep is te smal.", alternative="Wel op het plein ernaast.")
     else:
         services.change_status(ambassador, idea, "decided", "We hebben besloten.", outcome=outcome,
-                               next_step="We plaatsen de bank.", next_date=_date(2026, 6, 1))
+                               next_step="We plaatsen de bank.", next_date=date(2026, 6, 1))
     return idea
 
 
@@ -115,3 +114,14 @@ def done_idea(ambassador) -> Idea:
     return idea
 
 
+
+
+def trn(singular: str, plural: str, num: int, **values) -> str:
+    """ngettext in Dutch, as the templates call it."""
+    with current_app.test_request_context(), force_locale("nl"):
+        return ngettext(singular, plural, num, **values)
+
+
+def nl_date(value) -> str:
+    with current_app.test_request_context(), force_locale("nl"):
+        return human_date(value)

@@ -1,6 +1,6 @@
 """The working-day clock: weekends and Dutch public holidays do not count."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -106,3 +106,15 @@ def test_a_closed_idea_no_longer_owes_its_first_answer():
     idea = Idea(status=IdeaStatus.CLOSED, response_due_at=at("2026-03-02"), first_answer_at=None,
                 update_due_at=None)
     assert deadline_of(idea, now=at("2026-04-01")) is None
+
+
+def test_a_deadline_never_falls_on_a_local_weekend_day_or_holiday():
+    """Timestamps are naive UTC, but residents read the date in Europe/Amsterdam."""
+    from zoneinfo import ZoneInfo
+
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    # Thursday 23 April 2026, 22:30 UTC is already Friday 00:30 in Utrecht.
+    for start in (datetime(2026, 4, 23, 22, 30), datetime(2026, 4, 24, 22, 30), datetime(2026, 12, 23, 23, 15)):
+        for days in (1, 2, 10):
+            due = add_working_days(start, days).replace(tzinfo=UTC).astimezone(amsterdam)
+            assert is_working_day(due.date()), (start, days, due)

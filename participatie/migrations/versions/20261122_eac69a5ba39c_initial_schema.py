@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 65bd95bfe6be
+Revision ID: eac69a5ba39c
 Revises: 
-Create Date: 2026-11-22 16:28:34.683976
+Create Date: 2026-11-22 16:55:05.311416
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '65bd95bfe6be'
+revision = 'eac69a5ba39c'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -113,6 +113,8 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_ideas_status'), ['status'], unique=False)
         batch_op.create_index('ix_ideas_support', ['hidden', 'support_count'], unique=False)
         batch_op.create_index('ix_ideas_wijk_listing', ['wijk_id', 'hidden', 'created_at'], unique=False)
+        batch_op.create_index('ix_ideas_wijk_support', ['wijk_id', 'hidden', 'support_count', 'id'], unique=False)
+        batch_op.create_index('ix_ideas_wijk_totals', ['hidden', 'wijk_id', 'support_count', 'join_count'], unique=False)
 
     op.create_table('makelaar_wijken',
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -304,6 +306,8 @@ def downgrade():
     op.drop_table('follow_ups')
     op.drop_table('makelaar_wijken')
     with op.batch_alter_table('ideas', schema=None) as batch_op:
+        batch_op.drop_index('ix_ideas_wijk_totals')
+        batch_op.drop_index('ix_ideas_wijk_support')
         batch_op.drop_index('ix_ideas_wijk_listing')
         batch_op.drop_index('ix_ideas_support')
         batch_op.drop_index(batch_op.f('ix_ideas_status'))
