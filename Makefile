@@ -21,7 +21,7 @@ translations: $(VENV)/.installed
 	$(BIN)/pybabel compile -d translations --statistics
 
 extract-messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _t --ignore-dirs='.* node_modules __pycache__ reports' -o translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _t -k _public --ignore-dirs='.* node_modules __pycache__ reports' -o translations/messages.pot --no-location --sort-output .
 
 update-translations: extract-messages
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --no-fuzzy-matching
@@ -69,6 +69,16 @@ lighthouse: install
 	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium; } \
 	  || { echo "Chromium is missing: apt-get install chromium"; exit 1; }
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python scripts/lighthouse.py $(ARGS)
+
+# PDFs (WeasyPrint) need pango/harfbuzz/fontconfig and a font; the PDF tests also use pdftoppm.
+# Installs them with apt-get only when run as root and something is missing; CI runs this before `make test`.
+PRINT_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1 fonts-dejavu-core poppler-utils
+.PHONY: print-deps
+print-deps:
+	@if ldconfig -p | grep -q libpango-1.0.so.0 && ldconfig -p | grep -q libpangoft2-1.0.so.0 && command -v pdftoppm >/dev/null \
+	  && fc-list 2>/dev/null | grep -qi dejavu; then echo "print-deps: present"; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PRINT_LIBS); \
+	else echo "print-deps: missing; run as root: apt-get install -y $(PRINT_LIBS)"; exit 1; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -3,10 +3,10 @@
 import os
 from pathlib import Path
 
-from flask import Flask, g, request
+from flask import Flask, g
 
 from participatie import config as config_module
-from participatie.extensions import babel, csrf, db, limiter, login_manager, migrate
+from participatie.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +63,7 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale,
                    default_translation_directories=str(ROOT / "translations"))
     csrf.init_app(app)
+    compress.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
@@ -89,17 +90,24 @@ def _sqlite_pragmas(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from participatie import cli, errors, i18n, jinja, mail
+    from participatie.b1_views import bp as b1_bp
     from participatie.accounts.views import admin_bp, bp as accounts_bp
     from participatie.dashboard.views import bp as dashboard_bp
     from participatie.ideas.views import api_bp, bp as ideas_bp
     from participatie.notifications.views import bp as notifications_bp
     from participatie.plainlanguage.cli import b1_cli
+    from participatie.printing.views import bp as printing_bp
     from participatie.responses.views import bp as responses_bp
+    from participatie.socialmap.views import bp as socialmap_bp
     from participatie.supports.views import bp as supports_bp
 
     for blueprint in (dashboard_bp, accounts_bp, admin_bp, ideas_bp, api_bp, supports_bp, responses_bp,
-                      notifications_bp):
+                      notifications_bp, b1_bp, printing_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(socialmap_bp)
+    from participatie.conversations.views import bp as conversations_bp
+
+    app.register_blueprint(conversations_bp)
     mail.init_app(app)  # queue_mail: send after commit, drop on rollback
     from participatie import bench
 
@@ -120,9 +128,6 @@ def _register_hooks(app: Flask) -> None:
         add_vary_header(response)
         if response.mimetype == "text/html":
             add_security_headers(response, app.config)
-        if request.endpoint == "static":
-            response.cache_control.public = True
-            response.cache_control.max_age = 7 * 24 * 3600
         return response
 
     @app.before_request

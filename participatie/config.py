@@ -30,6 +30,14 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
+    # gzip for pages, partials, GeoJSON and static files (phones on slow connections)
+    COMPRESS_ALGORITHM = ["gzip"]
+    COMPRESS_ALGORITHM_STREAMING = ["gzip"]  # static files are streamed
+    SEND_FILE_MAX_AGE_DEFAULT = 7 * 24 * 3600
+    COMPRESS_LEVEL = 6
+    COMPRESS_MIN_SIZE = 500
+    COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript",
+                          "application/json", "application/geo+json", "text/calendar", "image/svg+xml"]
 
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"  # REDIS_URL switches this to Redis

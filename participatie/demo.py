@@ -118,4 +118,10 @@ def seed(only_if_empty: bool = False) -> str:
     from participatie.demo_stories import tell_stories
 
     tell_stories()
+    from participatie.socialmap.demo import seed_socialmap
+
+    seed_socialmap()  # after the ideas: entries near them, links, paper supports
+    from participatie.conversations.demo import seed_conversations
+
+    seed_conversations()  # last: plans stadsgesprekken for supported ideas, one already held with actions
     return f"Demo data ready: {len(IDEAS)} ideas, {len(residents)} residents, {len(STAFF)} role accounts."

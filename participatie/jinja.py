@@ -4,7 +4,8 @@ from flask import request, url_for
 from flask_babel import get_locale
 
 from participatie.accounts.rules import can_manage_roles, is_admin
-from participatie.ideas.rules import can_add_update, can_edit, can_follow, can_post, is_author
+from participatie.conversations.services.after import overdue_actions
+from participatie.ideas.rules import can_add_update, can_edit, can_edit_summary, can_follow, can_post, is_author
 from participatie.ideas.services import is_following
 from participatie.ideas.status import IdeaKind, IdeaStatus
 from participatie.ideas.themes import NEEDS, THEMES
@@ -13,6 +14,8 @@ from participatie.responses import rules as response_rules
 from participatie.responses.deadlines import deadline_of
 from participatie.responses.feedback import context_for as answer_feedback
 from participatie.security import csp_nonce
+from participatie.socialmap import rules as socialmap_rules
+from participatie.socialmap.panel import idea_panel, other_idea
 from participatie.supports.rules import can_support
 from participatie.supports.services import kinds_given
 
@@ -40,8 +43,17 @@ def url_with(**changes) -> str:
 
 def register(app) -> None:
     app.jinja_env.globals.update(
+        can_curate_wijk=socialmap_rules.can_curate_wijk,
+        can_edit_entry=socialmap_rules.can_edit_entry,
+        can_see_worklist=socialmap_rules.can_see_worklist,
+        can_suggest=socialmap_rules.can_suggest,
+        can_handle_suggestion=socialmap_rules.can_handle_suggestion,
+        is_curator=socialmap_rules.is_curator,
+        socialmap_panel=idea_panel,
+        linked_other_idea=other_idea,
         can_post=can_post,
         can_edit=can_edit,
+        can_edit_summary=can_edit_summary,
         can_add_update=can_add_update,
         can_support=can_support,
         supports_given=kinds_given,
@@ -56,6 +68,7 @@ def register(app) -> None:
         can_manage=response_rules.can_manage,
         can_endorse=response_rules.can_endorse,
         can_see_queue=response_rules.can_see_queue,
+        overdue_actions=overdue_actions,
         can_manage_wijken=response_rules.can_manage_wijken,
         deadline_of=deadline_of,
         answer_feedback=answer_feedback,

@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from participatie.clock import utcnow
+from participatie.conversations import jobs as conversations_jobs
 from participatie.extensions import db
 from participatie.notifications import services as notifications
 from participatie.responses import jobs as responses_jobs
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 TICK_STEPS: list[tuple[str, Callable[[datetime], int]]] = [
     *responses_jobs.TICK_STEPS,  # thresholds, reminders, follow-ups: before the digest that reports them
+    *conversations_jobs.TICK_STEPS,  # stadsgesprek reminders and feedback questions
     ("digests", notifications.send_digests),
 ]
 

@@ -7,3 +7,9 @@ from participatie.supports.models import Support  # noqa: F401
 from participatie.notifications.models import Notification  # noqa: F401
 from participatie.jobs import JobLock  # noqa: F401
 from participatie.responses.models import AnswerFeedback, FollowUp, Reminder, Voorgesprek  # noqa: F401
+from participatie.socialmap.models import (  # noqa: F401
+    CollectedIdea, EntryEdit, IdeaLink, PaperSupport, SocialMapEntry, Suggestion,
+)
+from participatie.conversations.models import (  # noqa: F401
+    ActionItem, Conversation, ConversationFeedback, ConversationIdea, Rsvp,
+)

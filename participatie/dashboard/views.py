@@ -1,6 +1,6 @@
 """Home page, wijk pages and the language switch."""
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session
 from flask_login import current_user
 
 from participatie.dashboard import services

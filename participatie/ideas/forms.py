@@ -55,3 +55,12 @@ class UpdateForm(FlaskForm):
         filters=[strip],
         validators=[DataRequired(_l("Write a short message.")), Length(max=3000)],
     )
+
+
+class SummaryForm(FlaskForm):
+    summary = TextAreaField(
+        _l("Short summary"),
+        description=_l("At most 120 words, in plain words. It is shown at the top of the page and on paper."),
+        filters=[strip],
+        validators=[Optional(), Length(max=1500)],
+    )

@@ -35,8 +35,10 @@ def _tiles() -> tuple[str, str]:
     return config["TILE_URL"], config["TILE_ATTRIBUTION"]
 
 
-def _city_bounds() -> list:
+def _city_bounds() -> list | None:
     wijken = geo.all_wijken()
+    if not wijken:
+        return None
     return [[min(w.min_lat for w in wijken), min(w.min_lng for w in wijken)],
             [max(w.max_lat for w in wijken), max(w.max_lng for w in wijken)]]
 
@@ -46,14 +48,14 @@ def _overview(markers_url: str, bounds: tuple, tiles: tuple, boundaries: tuple) 
     config = current_app.config
     return builder.city_map(
         center=config["MAP_CENTER"], zoom=config["MAP_ZOOM"], wijken_geojson=wijken_geojson(),
-        markers_url=markers_url, fit_bounds=[list(bounds[0]), list(bounds[1])],
+        markers_url=markers_url, fit_bounds=[list(bounds[0]), list(bounds[1])] if bounds else None,
         tile_url=tiles[0], attribution=tiles[1],
     )
 
 
 def overview(filters, wijk=None) -> builder.MapParts:
     bounds = [[wijk.min_lat, wijk.min_lng], [wijk.max_lat, wijk.max_lng]] if wijk else _city_bounds()
-    return _overview(url_for("api.ideas_geojson", **filters.as_args()), tuple(map(tuple, bounds)),
+    return _overview(url_for("api.ideas_geojson", **filters.as_args()), tuple(map(tuple, bounds)) if bounds else None,
                      _tiles(), _boundaries_key())
 
 

@@ -53,6 +53,7 @@ class Idea(db.Model):
     kind: Mapped[IdeaKind] = mapped_column(_enum(IdeaKind, 10), index=True)
     title: Mapped[str] = mapped_column(String(140))
     body: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)  # short B1 summary, for the page and print
     lat: Mapped[float | None] = mapped_column(Float)
     lng: Mapped[float | None] = mapped_column(Float)
     street: Mapped[str | None] = mapped_column(String(120))
@@ -75,6 +76,8 @@ class Idea(db.Model):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     support_count: Mapped[int] = mapped_column(Integer, default=0)
     join_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Supports a sociaal makelaar collected on paper (socialmap.offline); they count toward the threshold.
+    paper_support_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -114,6 +117,11 @@ class Idea(db.Model):
     @property
     def supporter_total(self) -> int:
         return self.support_count + self.join_count
+
+    @property
+    def threshold_support(self) -> int:
+        """What counts toward the wijk's threshold: online supports plus paper supports."""
+        return self.support_count + (self.paper_support_count or 0)
 
     def __repr__(self) -> str:
         return f"<Idea {self.id} {self.kind} {self.status}>"

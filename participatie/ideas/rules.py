@@ -34,3 +34,14 @@ def can_view(user, idea) -> bool:
 def can_follow(user, idea) -> bool:
     """Anyone logged in can follow an idea they can see."""
     return _active(user) and can_view(user, idea)
+
+
+def can_edit_summary(user, idea) -> bool:
+    """The short B1 summary: the initiator, a makelaar of the wijk, the claiming ambassador, an admin."""
+    if not _active(user) or idea.hidden:
+        return False
+    if user.role == Role.ADMIN or is_author(user, idea):
+        return True
+    if user.role == Role.AMBASSADOR:
+        return idea.ambassador_id == user.id
+    return user.role == Role.MAKELAAR and any(w.id == idea.wijk_id for w in user.wijken)

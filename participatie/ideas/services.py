@@ -1,5 +1,6 @@
 """Use cases for ideas: post, edit, add an update. Each checks its rule and commits once."""
 
+import re
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
@@ -14,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from participatie.ideas.models import EventKind, Follow, Idea, IdeaEvent
 from participatie.ideas.status import IdeaKind
 from participatie.ideas.themes import NEEDS, THEMES
+from participatie.plainlanguage import check_text
 
 
 @dataclass
@@ -133,3 +135,26 @@ def followers(idea: Idea) -> list:
     """Users who follow the idea, oldest follow first."""
     query = select(Follow).where(Follow.idea_id == idea.id).order_by(Follow.id)
     return [f.user for f in db.session.scalars(query)]
+
+
+SUMMARY_MAX_WORDS = 120
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text or ""))
+
+
+def set_summary(actor, idea: Idea, text: str):
+    """Save the short B1 summary (empty removes it) and return the B1 check of it.
+
+    Not timeline news: no IdeaEvent. The checker only advises; it never blocks a summary.
+    """
+    if not rules.can_edit_summary(actor, idea):
+        raise NotAllowed("edit summary")
+    text = (text or "").strip()
+    if word_count(text) > SUMMARY_MAX_WORDS:
+        raise DomainValidationError(
+            _("Keep the summary short: at most %(max)d words.", max=SUMMARY_MAX_WORDS), field="summary")
+    idea.summary = text or None
+    db.session.commit()
+    return check_text(text)

@@ -9,9 +9,9 @@ from participatie.extensions import db, limiter
 from participatie.htmx import is_htmx
 from participatie.geo import services as geo
 from participatie.ideas import geojson, maps, rules, services
-from participatie.ideas.forms import IdeaForm, UpdateForm
+from participatie.ideas.forms import IdeaForm, SummaryForm, UpdateForm
 from participatie.ideas.listing import ListFilters
-from participatie.ideas.models import Idea, filtered_ideas, timeline
+from participatie.ideas.models import Idea, timeline
 
 bp = Blueprint("ideas", __name__)
 api_bp = Blueprint("api", __name__, url_prefix="/api")
@@ -141,3 +141,23 @@ def toggle_follow(idea_id: int):
     if is_htmx():
         return render_template("ideas/_follow.html", idea=idea)
     return redirect(url_for("ideas.detail", idea_id=idea.id), 303)
+
+
+@bp.route("/ideas/<int:idea_id>/summary", methods=["GET", "POST"])
+@login_required
+def summary(idea_id: int):
+    """The short B1 summary: initiator, makelaar of the wijk or the claiming ambassador."""
+    idea = _get_visible(idea_id)
+    if not rules.can_edit_summary(current_user, idea):
+        raise NotAllowed("edit summary")
+    form = SummaryForm(data=None if request.method == "POST" else {"summary": idea.summary or ""})
+    if form.validate_on_submit():
+        try:
+            report = services.set_summary(current_user, idea, form.summary.data or "")
+        except DomainValidationError as exc:
+            form.summary.errors = [*form.summary.errors, exc.message]
+        else:
+            flash(_("The summary is saved. Reading level B1: %(verdict)s.", verdict=report.verdict_label()), "ok")
+            return redirect(url_for("ideas.detail", idea_id=idea.id, _anchor="samenvatting"), 303)
+    return render_template("ideas/summary.html", idea=idea, form=form,
+                           max_words=services.SUMMARY_MAX_WORDS), 422 if form.errors else 200

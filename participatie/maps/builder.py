@@ -55,12 +55,15 @@ def _base_map(center, zoom, tile_url, attribution) -> SiteMap:
     return site_map
 
 
-def _add_wijken(site_map: SiteMap, wijken_geojson: dict) -> None:
+def _add_wijken(site_map: SiteMap, wijken_geojson: dict, interactive: bool = True) -> None:
+    """Wijk outlines. On a map you tap to choose a place they must not catch taps or keyboard focus."""
     folium.GeoJson(
         wijken_geojson,
         name="wijken",
-        style_function=lambda _f: {"color": "#cc0000", "weight": 2, "fillOpacity": 0.03},
-        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+        style_function=lambda _f: {"color": "#cc0000", "weight": 2, "fillOpacity": 0.03,
+                                   "interactive": interactive},
+        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False) if interactive else None,
+        interactive=interactive,
     ).add_to(site_map)
 
 
@@ -70,13 +73,17 @@ def _parts(site_map: SiteMap) -> MapParts:
     return MapParts(html=figure.html.render(), script=figure.script.render(), name=site_map.get_name())
 
 
-def city_map(*, center, zoom, tile_url, attribution, wijken_geojson, markers_url, fit_bounds=None) -> MapParts:
-    """The overview map: wijk outlines plus clustered markers loaded from markers_url."""
+def city_map(*, center, zoom, tile_url, attribution, wijken_geojson, markers_url, fit_bounds=None,
+             marker_options: dict | None = None) -> MapParts:
+    """The overview map: wijk outlines plus clustered markers loaded from markers_url.
+
+    marker_options go to map.js's loadMarkers: "link" (popup link, "{id}" replaced) and "kinds"
+    (kind key -> label); without them the markers are ideas."""
     site_map = _base_map(center, zoom, tile_url, attribution)
     _add_wijken(site_map, wijken_geojson)
     if fit_bounds:
         site_map.fit_bounds(fit_bounds)
-    _Call("loadMarkers", {"url": markers_url}).add_to(site_map)
+    _Call("loadMarkers", {"url": markers_url, **(marker_options or {})}).add_to(site_map)
     return _parts(site_map)
 
 
@@ -91,6 +98,6 @@ def point_map(*, marker: Marker, tile_url, attribution, zoom=16) -> MapParts:
 def picker_map(*, center, zoom, tile_url, attribution, wijken_geojson, lat_field, lng_field, start=None) -> MapParts:
     """A map to tap a place on; writes the point into two form fields."""
     site_map = _base_map(center, zoom, tile_url, attribution)
-    _add_wijken(site_map, wijken_geojson)
+    _add_wijken(site_map, wijken_geojson, interactive=False)
     _Call("pickLocation", {"latField": lat_field, "lngField": lng_field, "start": start}).add_to(site_map)
     return _parts(site_map)

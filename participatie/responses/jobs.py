@@ -20,7 +20,7 @@ from participatie.responses.services import WORKING_STATUSES, check_threshold
 def check_thresholds(now) -> int:
     """Catch ideas whose support passed the threshold (e.g. after an admin lowered it)."""
     query = select(Idea).join(Wijk).where(Idea.status == IdeaStatus.OPEN, Idea.hidden.is_(False),
-                                          Idea.support_count >= Wijk.support_threshold)
+                                          Idea.support_count + Idea.paper_support_count >= Wijk.support_threshold)
     count = 0
     for idea in db.session.scalars(query).all():
         if check_threshold(idea, now):

@@ -92,12 +92,12 @@ def _await_response(idea, now) -> IdeaStatus:
 def check_threshold(idea: Idea, now=None) -> bool:
     """Move an open idea to 'awaiting response' once its support reaches the wijk's threshold."""
     now = now or utcnow()
-    if idea.status != S.OPEN or idea.support_count < idea.wijk.support_threshold:
+    if idea.status != S.OPEN or idea.threshold_support < idea.wijk.support_threshold:
         return False
     old = _await_response(idea, now)
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         text = _("%(num)d people support this idea. The city responds before %(date)s.",
-                 num=idea.support_count, date=_day(idea.response_due_at))
+                 num=idea.threshold_support, date=_day(idea.response_due_at))
     event = _event(idea, None, EventKind.THRESHOLD, text, old=old, new=idea.status)
     _tell_followers(idea, event, None, _l("Enough support for “%(title)s”", title=idea.title),
                     _l("The idea has enough support. The city will respond."))

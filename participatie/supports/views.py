@@ -1,6 +1,6 @@
 """Support/join toggles: htmx gets the partial back, plain forms get a 303."""
 
-from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 

@@ -3,20 +3,25 @@
 (function () {
   "use strict";
 
-  function popupFor(feature) {
+  // options.link ("/socialmap/{id}") and options.kinds ({key: label}) make the markers generic;
+  // without them they are ideas.
+  function popupFor(feature, options) {
     var box = document.createElement("div");
     var kind = document.createElement("p");
     kind.className = "map-popup__kind";
-    kind.textContent = feature.properties.k === "droom" ? labels().droom : labels().idee;
+    var kinds = options.kinds || { droom: labels().droom, idee: labels().idee };
+    kind.textContent = kinds[feature.properties.k] || labels().idee;
     var link = document.createElement("a");
-    link.href = "/ideas/" + encodeURIComponent(feature.id);
+    link.href = (options.link || "/ideas/{id}").replace("{id}", encodeURIComponent(feature.id));
     link.textContent = feature.properties.t;
     link.className = "map-popup__title";
-    var count = document.createElement("p");
-    count.textContent = labels().supporters.replace("{n}", String(feature.properties.s));
     box.appendChild(kind);
     box.appendChild(link);
-    box.appendChild(count);
+    if (typeof feature.properties.s === "number") {
+      var count = document.createElement("p");
+      count.textContent = labels().supporters.replace("{n}", String(feature.properties.s));
+      box.appendChild(count);
+    }
     return box;
   }
 
@@ -34,7 +39,7 @@
         var markers = data.features.map(function (feature) {
           var c = feature.geometry.coordinates;
           var marker = L.marker([c[1], c[0]], { title: feature.properties.t, alt: feature.properties.t });
-          marker.bindPopup(function () { return popupFor(feature); });
+          marker.bindPopup(function () { return popupFor(feature, options); });
           return marker;
         });
         cluster.addLayers(markers);
@@ -57,6 +62,7 @@
       if (pan) { map.setView(latlng, 16); }
       if (status) { status.textContent = labels().chosen || "Plek gekozen."; }
       if (clearButton) { clearButton.hidden = false; }
+      lat.dispatchEvent(new Event("change", { bubbles: true }));  // listeners (htmx) see the new place
     }
 
     if (options.start) { set(L.latLng(options.start[0], options.start[1]), true); }
@@ -77,6 +83,7 @@
         if (marker) { map.removeLayer(marker); marker = null; }
         if (status) { status.textContent = labels().cleared || ""; }
         clearButton.hidden = true;
+        lat.dispatchEvent(new Event("change", { bubbles: true }));
       });
     }
   }

@@ -23,7 +23,7 @@ def source_ids():
     project = ROOT.parent
     with (project / "babel.cfg").open() as handle:
         method_map, _options = parse_mapping_cfg(handle)
-    keywords = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "_t": None}
+    keywords = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "_t": None, "_public": None}
     ids = set()
     for folder in ("participatie", "templates"):
         methods = [(p.split("/", 1)[1], m) for p, m in method_map if p.startswith(folder + "/")]

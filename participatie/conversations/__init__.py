@@ -1,0 +1,1 @@
+"""Stadsgesprekken: supported ideas become public conversations with a report and tracked actions."""

@@ -1,0 +1,207 @@
+"""Plan a stadsgesprek (or propose one), confirm a proposal, cancel."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from participatie.accounts.models import User
+from participatie.accounts.roles import Role
+from participatie.clock import add_working_days, utcnow
+from participatie.conversations import rules
+from participatie.conversations.models import Conversation, ConversationIdea, Rsvp
+from participatie.conversations.services import notices
+from participatie.conversations.services.common import _t, event, link, require
+from participatie.conversations.status import ConversationStatus, can_transition
+from participatie.conversations.timefmt import to_utc, when_in_words
+from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed
+from participatie.extensions import db
+from participatie.geo import services as geo
+from participatie.ideas.models import EventKind, Idea
+from participatie.ideas.status import IdeaStatus
+from participatie.ideas.status import can_transition as idea_can_transition
+from participatie.notifications.services import notify, notify_followers
+
+C = ConversationStatus
+S = IdeaStatus
+
+
+@dataclass
+class ConversationInput:
+    """What the organiser fills in. Day and times are local (Europe/Amsterdam)."""
+
+    title: str
+    day: date | None
+    start: time | None
+    end: time | None
+    venue: str
+    capacity: int | None
+    idea_ids: list[int] = field(default_factory=list)
+    wijk_slug: str | None = None
+    agenda: str = ""
+    invited: str = ""
+    step_free: bool = False
+    hearing_loop: bool = False
+    childcare: bool = False
+    language_support: str = ""
+    venue_lat: float | None = None
+    venue_lng: float | None = None
+
+
+def _ideas(actor, ids: list[int]) -> list[Idea]:
+    if not ids:
+        raise DomainValidationError(_("Choose at least one idea."), field="idea_ids")
+    found = db.session.scalars(select(Idea).where(Idea.id.in_(ids)).order_by(Idea.id)).all()
+    if len(found) != len(set(ids)) or not all(rules.can_link_idea(actor, i) for i in found):
+        raise DomainValidationError(
+            _("You can only choose ideas that wait for the city or that the city works on."), field="idea_ids")
+    return found
+
+
+def _times(data: ConversationInput, now: datetime) -> tuple[datetime, datetime]:
+    if data.day is None or data.start is None or data.end is None:
+        raise DomainValidationError(_("Fill in the day, the start time and the end time."), field="day")
+    starts_at, ends_at = to_utc(data.day, data.start), to_utc(data.day, data.end)
+    if ends_at <= starts_at:
+        raise DomainValidationError(_("The end time must be after the start time."), field="end")
+    if starts_at <= now:
+        raise DomainValidationError(_("Choose a moment in the future."), field="day")
+    return starts_at, ends_at
+
+
+def _build(actor, data: ConversationInput, now: datetime) -> tuple[Conversation, list[Idea]]:
+    title = require(data.title, "title", _("Give the conversation a title."))
+    venue = require(data.venue, "venue", _("Say where the conversation is."))
+    if not data.capacity or data.capacity < 1:
+        raise DomainValidationError(_("Say how many people can come."), field="capacity")
+    starts_at, ends_at = _times(data, now)
+    ideas = _ideas(actor, data.idea_ids)
+    wijk = geo.wijk_by_slug(data.wijk_slug) if data.wijk_slug else ideas[0].wijk
+    if wijk is None or not rules.in_scope(actor, wijk.id):
+        raise DomainValidationError(_("Choose a wijk."), field="wijk")
+    located = data.venue_lat is not None and data.venue_lng is not None
+    conversation = Conversation(
+        title=title[:140], wijk=wijk, starts_at=starts_at, ends_at=ends_at, venue=venue,
+        venue_lat=data.venue_lat if located else None, venue_lng=data.venue_lng if located else None,
+        step_free=data.step_free, hearing_loop=data.hearing_loop, childcare=data.childcare,
+        language_support=(data.language_support or "").strip()[:200], capacity=data.capacity,
+        invited=(data.invited or "").strip(), agenda=(data.agenda or "").strip(), created_by=actor,
+        created_at=now, idea_links=[ConversationIdea(idea_id=i.id) for i in ideas],
+    )
+    return conversation, ideas
+
+
+def create_conversation(actor: User, data: ConversationInput, *, now: datetime | None = None) -> Conversation:
+    """Ambassadors and admins plan at once; a community broker's conversation is a proposal."""
+    if not rules.can_start(actor):
+        raise NotAllowed("plan conversation")
+    now = now or utcnow()
+    conversation, ideas = _build(actor, data, now)
+    db.session.add(conversation)
+    if rules.can_plan(actor):
+        conversation.status, conversation.confirmed_by = C.PLANNED, actor
+        db.session.flush()
+        _move_ideas(conversation, ideas, actor, now)
+    else:
+        conversation.status = C.PROPOSED
+        db.session.flush()
+        _ask_ambassadors(conversation, actor)
+    db.session.commit()
+    return conversation
+
+
+def confirm(actor: User, conversation: Conversation, *, now: datetime | None = None) -> Conversation:
+    if not rules.can_confirm(actor, conversation):
+        raise NotAllowed("confirm conversation")
+    now = now or utcnow()
+    if conversation.starts_at <= now:
+        raise DomainValidationError(_("This conversation is in the past. Plan a new one."))
+    _set_status(conversation, C.PLANNED)
+    conversation.confirmed_by = actor
+    _move_ideas(conversation, conversation.ideas, actor, now)
+    if conversation.created_by is not None:
+        notify([conversation.created_by], kind="conversation_confirmed", link=link(conversation), exclude=actor,
+               subject=_l("Your proposal “%(title)s” is confirmed", title=conversation.title),
+               body=_l("%(name)s confirmed the city conversation. The followers of the ideas are invited.",
+                       name=actor.display_name))
+    db.session.commit()
+    return conversation
+
+
+def _set_status(conversation: Conversation, new: ConversationStatus) -> None:
+    if not can_transition(conversation.status, new):
+        raise InvalidTransition(f"{conversation.status} -> {new}")
+    conversation.status = new
+
+
+def _move_ideas(conversation: Conversation, ideas: list[Idea], actor: User, now: datetime) -> None:
+    """Every linked idea moves to 'conversation planned' with a public message; followers are invited."""
+    when = _when_public(conversation)
+    text = _t("We talk about this idea in a city conversation: “%(title)s”, %(when)s, %(venue)s. "
+                  "Everyone is welcome. Sign up on the page of the conversation.",
+                  title=conversation.title, when=when, venue=conversation.venue)
+    interval = current_app.config["UPDATE_INTERVAL_WORKING_DAYS"]
+    for idea in ideas:
+        old = idea.status
+        if idea.status == S.AWAITING_RESPONSE:
+            idea.status = S.IN_PROGRESS  # the city picks it up: planning the conversation is the first step
+        if not idea_can_transition(idea.status, S.CONVERSATION_PLANNED):
+            raise InvalidTransition(f"{old} -> {S.CONVERSATION_PLANNED}")
+        idea.status = S.CONVERSATION_PLANNED
+        idea.update_due_at = add_working_days(now, interval)
+        row = event(idea, actor, EventKind.STATUS_CHANGE, text, old=old, new=idea.status, created_at=now)
+        notify_followers(idea, kind="conversation_invite", event=row, link=link(conversation), exclude=actor,
+                         subject=_l("Invitation: city conversation about “%(title)s”", title=idea.title),
+                         body=lambda user: notices.invitation_body(conversation))
+
+
+def _when_public(conversation: Conversation) -> str:
+    from flask_babel import force_locale
+
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        return when_in_words(conversation.starts_at, conversation.ends_at)
+
+
+def _ask_ambassadors(conversation: Conversation, broker: User) -> None:
+    ambassadors = db.session.scalars(select(User).where(User.role == Role.AMBASSADOR).order_by(User.id)).all()
+    notify(ambassadors, kind="conversation_proposed", link=link(conversation), exclude=broker,
+           subject=_l("Proposal for a city conversation: “%(title)s”", title=conversation.title),
+           body=_l("%(name)s proposes a city conversation. An ambassador confirms it.", name=broker.display_name))
+
+
+def cancel(actor: User, conversation: Conversation, reason: str, *, now: datetime | None = None) -> Conversation:
+    """Cancel with a public reason. Ideas go back to 'the city works on it'; people who signed up hear it."""
+    if not rules.can_cancel(actor, conversation):
+        raise NotAllowed("cancel conversation")
+    reason = require(reason, "reason", _("Write why the conversation does not go ahead."))
+    was_planned = conversation.status == C.PLANNED
+    _set_status(conversation, C.CANCELLED)
+    conversation.cancel_reason = reason
+    if was_planned:
+        text = _t("The city conversation “%(title)s” does not go ahead.", title=conversation.title) + " " + reason
+        for idea in conversation.ideas:
+            if idea.status == S.CONVERSATION_PLANNED and not _other_planned(idea, conversation):
+                row = event(idea, actor, EventKind.STATUS_CHANGE, text, old=idea.status, new=S.IN_PROGRESS)
+                idea.status = S.IN_PROGRESS
+                notify_followers(idea, kind=EventKind.STATUS_CHANGE, event=row, link=link(conversation),
+                                 exclude=actor, subject=_l("The city conversation is cancelled"), body=text)
+        notices.tell_signed_up(conversation, _l("The city conversation “%(title)s” is cancelled",
+                                                title=conversation.title), reason)
+    db.session.commit()
+    return conversation
+
+
+def _other_planned(idea: Idea, conversation: Conversation) -> bool:
+    query = (select(Conversation.id).join(ConversationIdea)
+             .where(ConversationIdea.idea_id == idea.id, Conversation.id != conversation.id,
+                    Conversation.status == C.PLANNED))
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def signed_up(conversation: Conversation) -> list[Rsvp]:
+    query = select(Rsvp).where(Rsvp.conversation_id == conversation.id, Rsvp.cancelled_at.is_(None),
+                               Rsvp.confirmed_at.is_not(None))
+    return db.session.scalars(query.order_by(Rsvp.id)).all()

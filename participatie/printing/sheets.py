@@ -1,0 +1,213 @@
+"""What the printed pages say. The generated sentences are short and plain (B1) by construction;
+their Dutch translations are checked by the B1 checker in tests/printing/test_sheets.py.
+
+The summary is an input, not read from the idea here, so other pages (a stadsgesprek) can
+pass their own summary text to the same builders.
+"""
+
+import importlib
+import importlib.util
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask_babel import gettext as _, lazy_gettext as _l, ngettext
+from sqlalchemy import func, select
+
+from participatie.accounts.models import User
+from participatie.accounts.roles import Role
+from participatie.clock import utcnow
+from participatie.extensions import db
+from participatie.i18n import human_date
+from participatie.ideas.models import EventKind, Idea, IdeaEvent, visible_ideas
+from participatie.ideas.status import IdeaStatus
+from participatie.responses.deadlines import deadline_of
+
+BODY_WORDS = 120  # without a summary, the idea's own text is cut off after this many words
+TOP_IDEAS = 8
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    quote: str = ""  # the city's own words, printed as a quote
+
+
+def excerpt(text: str, words: int = BODY_WORDS) -> tuple[str, bool]:
+    parts = (text or "").split()
+    if len(parts) <= words:
+        return " ".join(parts), False
+    return " ".join(parts[:words]) + " …", True
+
+
+def idea_sections(idea: Idea, summary: str | None, now: datetime | None = None) -> list[Section]:
+    now = now or utcnow()
+    return [_what(idea, summary), _where(idea), _support(idea), _city(idea), _next(idea, now), _contact(idea)]
+
+
+def _what(idea: Idea, summary: str | None) -> Section:
+    kind = _("This is a dream of a resident.") if idea.kind == "droom" else _("This is an idea of a resident.")
+    if summary and summary.strip():
+        return Section(_("What is it?"), [kind, *[p for p in summary.splitlines() if p.strip()]])
+    text, cut = excerpt(idea.body)
+    paragraphs = [kind, text]
+    if cut:
+        paragraphs.append(_("Read the whole text on the website."))
+    return Section(_("What is it?"), paragraphs)
+
+
+def _where(idea: Idea) -> Section:
+    if idea.street:
+        return Section(_("Where?"), [_("In wijk %(wijk)s, near %(street)s.", wijk=idea.wijk.name, street=idea.street)])
+    return Section(_("Where?"), [_("In wijk %(wijk)s.", wijk=idea.wijk.name)])
+
+
+def _support(idea: Idea) -> Section:
+    lines = [ngettext("%(num)d person supports this idea.", "%(num)d people support this idea.", idea.support_count)]
+    if idea.join_count:
+        lines.append(ngettext("%(num)d person wants to help.", "%(num)d people want to help.", idea.join_count))
+    return Section(_("How many people support it?"), lines)
+
+
+def latest_answer(idea: Idea) -> IdeaEvent | None:
+    query = (select(IdeaEvent).where(IdeaEvent.idea_id == idea.id, IdeaEvent.kind == EventKind.ANSWER)
+             .order_by(IdeaEvent.created_at.desc(), IdeaEvent.id.desc()).limit(1))
+    return db.session.scalar(query)
+
+
+def _city(idea: Idea) -> Section:
+    section = Section(_("What did the city do and say?"))
+    answer = latest_answer(idea)
+    if answer:
+        name = answer.actor.display_name if answer.actor else _("The city")
+        section.paragraphs.append(_("On %(date)s %(name)s wrote:", date=human_date(answer.created_at), name=name))
+        section.quote = answer.public_text
+    elif idea.ambassador:
+        section.paragraphs.append(_("%(name)s works on it. There is no answer yet.", name=idea.ambassador.display_name))
+    else:
+        section.paragraphs.append(_("The city has not answered yet."))
+    if idea.status == IdeaStatus.DECIDED and idea.outcome:
+        section.paragraphs.append(_("The decision: %(outcome)s.", outcome=idea.outcome.label))
+    return section
+
+
+STATUS_NEXT = {
+    IdeaStatus.CONVERSATION_PLANNED: _l("There will be a city conversation about this idea. You find the date on the website."),
+    IdeaStatus.DECIDED: _l("The decision is made. Now the work starts."),
+    IdeaStatus.DONE: _l("The work is done. We ask the initiator and the supporters if it is solved for them."),
+    IdeaStatus.CLOSED: _l("This idea is closed."),
+    IdeaStatus.ARCHIVED: _l("This idea did not get enough support. It is in the archive now."),
+}
+
+
+def _next(idea: Idea, now: datetime) -> Section:
+    section = Section(_("What happens next?"))
+    deadline = deadline_of(idea, now)
+    if idea.status == IdeaStatus.OPEN:
+        missing = max(idea.wijk.support_threshold - idea.support_count, 0)
+        section.paragraphs.append(ngettext(
+            "It needs %(num)d more supporter. Then the city answers.",
+            "It needs %(num)d more supporters. Then the city answers.", missing) if missing
+            else _("It has enough supporters. The city answers soon."))
+    elif idea.status in STATUS_NEXT:
+        section.paragraphs.append(str(STATUS_NEXT[idea.status]))
+    elif not deadline:
+        section.paragraphs.append(_("The city is working on it."))
+    if deadline and deadline.kind == "response":
+        section.paragraphs.append(_("The city answers by %(date)s at the latest.", date=human_date(deadline.due)))
+    elif deadline:
+        section.paragraphs.append(_("The next update from the city comes by %(date)s at the latest.",
+                                    date=human_date(deadline.due)))
+    if deadline and deadline.late:
+        section.paragraphs.append(_("The city is late with this."))
+    return section
+
+
+def _contact(idea: Idea) -> Section:
+    section = Section(_("Who is your contact?"))
+    if idea.ambassador:
+        section.paragraphs.append(_("%(name)s, %(department)s, is your contact at the city.",
+                                    name=idea.ambassador.display_name,
+                                    department=idea.ambassador.department or _("municipality of Utrecht")))
+    else:
+        section.paragraphs.append(_("There is no contact at the city yet."))
+    section.paragraphs.append(_("Do you want to react or ask something? Scan the QR code or go to the website."))
+    return section
+
+
+# The wijk overview ---------------------------------------------------------------------------
+
+def top_ideas(wijk, limit: int = TOP_IDEAS) -> list[Idea]:
+    query = (visible_ideas().where(Idea.wijk_id == wijk.id, Idea.status != IdeaStatus.ARCHIVED)
+             .order_by(Idea.support_count.desc(), Idea.id.desc()).limit(limit))
+    return list(db.session.scalars(query))
+
+
+def wijk_totals(wijk) -> dict[str, int]:
+    """Ideas (not archived) and supports in the wijk."""
+    ideas, supports = db.session.execute(
+        select(func.count(), func.coalesce(func.sum(Idea.support_count + Idea.join_count), 0)).where(
+            Idea.wijk_id == wijk.id, Idea.hidden.is_(False), Idea.status != IdeaStatus.ARCHIVED)).one()
+    return {"ideas": ideas, "supports": int(supports)}
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: str
+
+
+def wijk_contacts(wijk) -> list[Contact]:
+    """The makelaars of the wijk and the ambassadors who hold its ideas (names, never e-mail)."""
+    makelaars = db.session.scalars(
+        select(User).where(User.role == Role.MAKELAAR, User.wijken.any(id=wijk.id)).order_by(User.display_name))
+    ambassadors = db.session.scalars(
+        select(User).where(User.id.in_(select(Idea.ambassador_id).where(
+            Idea.wijk_id == wijk.id, Idea.hidden.is_(False), Idea.ambassador_id.is_not(None))))
+        .order_by(User.display_name))
+    return ([Contact(u.display_name, _("community broker")) for u in makelaars]
+            + [Contact(u.display_name, _("ambassador, %(department)s", department=u.department or "-"))
+               for u in ambassadors])
+
+
+def optional_module(name: str):
+    """A module that may not exist (yet), or None: conversations and the social map are optional."""
+    if importlib.util.find_spec(name.split(".")[0] + "." + name.split(".")[1]) is None:
+        return None
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def upcoming_conversations(wijk, now: datetime | None = None, limit: int = 4) -> list | None:
+    """Planned stadsgesprekken in the wijk from now on; None when that module is not there."""
+    models = optional_module("participatie.conversations.models")
+    if models is None or not hasattr(models, "listing"):
+        return None
+    conversation = models.Conversation
+    query = (models.listing(wijk.id).where(conversation.status == "planned",
+                                           conversation.starts_at >= (now or utcnow()))
+             .order_by(conversation.starts_at).limit(limit))
+    return list(db.session.scalars(query))
+
+
+def open_actions(wijk, limit: int = 6) -> list | None:
+    """Unfinished actiepunten of the wijk's stadsgesprekken, soonest first."""
+    models = optional_module("participatie.conversations.models")
+    if models is None or not hasattr(models, "actions_query"):
+        return None
+    unfinished = [str(s) for s in getattr(models, "UNFINISHED", ())]
+    query = models.actions_query(wijk.id).where(models.ActionItem.status.in_(unfinished)).limit(limit)
+    return list(db.session.scalars(query))
+
+
+def social_map_highlights(wijk, limit: int = 5) -> list | None:
+    """A few active social-map entries of the wijk (recently verified first)."""
+    models = optional_module("participatie.socialmap.models")
+    if models is None or not hasattr(models, "SocialMapEntry"):
+        return None
+    entry = models.SocialMapEntry
+    query = (select(entry).where(entry.wijk_id == wijk.id, entry.archived.is_(False))
+             .order_by(getattr(entry, "verified_at", entry.id).desc(), entry.name).limit(limit))
+    return list(db.session.scalars(query))

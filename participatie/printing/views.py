@@ -1,0 +1,100 @@
+"""Print pages (A4) and the same page as PDF at the same URL + ``.pdf``. Read-only, public."""
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask_login import current_user
+from markupsafe import Markup
+
+from participatie.clock import utcnow
+from participatie.extensions import db
+from participatie.geo import services as geo
+from participatie.ideas import rules as idea_rules
+from participatie.ideas.models import Idea
+from participatie.ideas.themes import NEEDS
+from participatie.printing import pdf, sheets
+from participatie.printing.qr import public_url, qr_svg
+
+bp = Blueprint("printing", __name__, url_prefix="/print")
+
+SUPPORT_LIST_ROWS = 12
+
+
+def sheet_route(rule: str, endpoint: str):
+    """Register the print page and its PDF twin (``rule.pdf``, endpoint ``<name>_pdf``)."""
+    def decorator(view):
+        bp.add_url_rule(rule, endpoint, view, defaults={"as_pdf": False}, methods=["GET"])
+        bp.add_url_rule(rule + ".pdf", endpoint + "_pdf", view, defaults={"as_pdf": True}, methods=["GET"])
+        return view
+    return decorator
+
+
+def render_sheet(template: str, *, as_pdf: bool, link: str, filename: str, **context):
+    """The print page, or its PDF; without WeasyPrint the page itself with a clear message."""
+    weasyprint = pdf.load_weasyprint() if as_pdf else None
+    html = render_template(
+        template, qr=qr_svg(link), public_link=link, printed_at=utcnow(),
+        pdf_missing=as_pdf and weasyprint is None,
+        pdf_url=_pdf_url(as_pdf), inline_css=Markup(pdf.print_css()) if weasyprint else None, **context,
+    )
+    if weasyprint is None:
+        return html
+    response = current_app.response_class(pdf.html_to_pdf(weasyprint, html, request.url_root),
+                                          mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    return response
+
+
+def _pdf_url(as_pdf: bool) -> str:
+    query = request.query_string.decode()
+    return (request.path if as_pdf else request.path + ".pdf") + (f"?{query}" if query else "")
+
+
+def _visible_idea(idea_id: int) -> Idea:
+    idea = db.get_or_404(Idea, idea_id)
+    if not idea_rules.can_view(current_user, idea) or idea.hidden:
+        abort(404)
+    return idea
+
+
+@sheet_route("/ideas/<int:idea_id>", "idea")
+def idea(idea_id: int, as_pdf: bool):
+    idea = _visible_idea(idea_id)
+    return idea_sheet(idea, idea.summary, as_pdf=as_pdf)
+
+
+def idea_sheet(idea: Idea, summary: str | None, *, as_pdf: bool):
+    """One idea on one A4. ``summary`` is passed in: the hook for other summaries."""
+    return render_sheet("print/idea.html", as_pdf=as_pdf, filename=f"idee-{idea.id}",
+                        link=public_url("ideas.detail", idea_id=idea.id),
+                        idea=idea, sections=sheets.idea_sections(idea, summary))
+
+
+@sheet_route("/ideas/<int:idea_id>/steunlijst", "support_list")
+def support_list(idea_id: int, as_pdf: bool):
+    idea = _visible_idea(idea_id)
+    return render_sheet("print/support_list.html", as_pdf=as_pdf, filename=f"steunlijst-{idea.id}",
+                        link=public_url("ideas.detail", idea_id=idea.id), idea=idea, rows=SUPPORT_LIST_ROWS)
+
+
+@sheet_route("/wijken/<slug>", "wijk")
+def wijk(slug: str, as_pdf: bool):
+    wijk = geo.wijk_by_slug(slug) or abort(404)
+    return render_sheet(
+        "print/wijk.html", as_pdf=as_pdf, filename=f"wijk-{wijk.slug}",
+        link=public_url("dashboard.wijk", slug=wijk.slug), wijk=wijk,
+        ideas=sheets.top_ideas(wijk), totals=sheets.wijk_totals(wijk), contacts=sheets.wijk_contacts(wijk),
+        conversations=sheets.upcoming_conversations(wijk), actions=sheets.open_actions(wijk),
+        places=sheets.social_map_highlights(wijk),
+    )
+
+
+@sheet_route("/flyer", "flyer")
+def flyer(as_pdf: bool):
+    wijk = geo.wijk_by_slug(request.args.get("wijk", "")) if request.args.get("wijk") else None
+    link = public_url("dashboard.wijk", slug=wijk.slug) if wijk else public_url("ideas.new")
+    return render_sheet("print/flyer.html", as_pdf=as_pdf, filename="flyer", link=link, wijk=wijk)
+
+
+@sheet_route("/ideenkaart", "idea_card")
+def idea_card(as_pdf: bool):
+    return render_sheet("print/idea_card.html", as_pdf=as_pdf, filename="ideeenkaart",
+                        link=public_url("ideas.new"), needs=NEEDS)

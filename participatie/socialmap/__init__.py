@@ -1,0 +1,1 @@
+"""De sociale kaart: what already exists in the wijk, curated by sociaal makelaars, and its links to ideas."""

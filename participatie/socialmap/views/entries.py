@@ -1,0 +1,150 @@
+"""Public pages (list + map, entry page, GeoJSON, tips) and the makelaar's entry forms."""
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from participatie.errors import DomainValidationError, NotAllowed
+from participatie.extensions import db
+from participatie.geo import services as geo
+from participatie.ideas import maps as idea_maps
+from participatie.socialmap import geojson, maps, rules, services
+from participatie.socialmap.filters import EntryFilters
+from participatie.socialmap.forms import EntryForm, SuggestionForm
+from participatie.socialmap.panel import entry_links
+from participatie.socialmap.views import bp
+from participatie.socialmap.views.common import field_error, visible_entry, wijk_choices
+from participatie.socialmap.vocab import EntryKind
+
+PER_PAGE = 30
+
+
+@bp.get("/socialmap")
+def index():
+    filters = EntryFilters.from_args(request.args)
+    page = db.paginate(filters.query(), page=filters.page, per_page=PER_PAGE, error_out=False)
+    return render_template("socialmap/index.html", page=page, filters=filters, wijken=geo.all_wijken(), kinds=list(EntryKind),
+                           city_map=maps.overview(filters))
+
+
+def geojson_data():
+    """The map's data source, with the same filters as the list."""
+    filters = EntryFilters.from_args(request.args)
+    response = current_app.response_class(geojson.feature_collection(filters), mimetype="application/geo+json")
+    response.cache_control.public = True
+    response.cache_control.max_age = 60
+    return response
+
+
+bp.add_url_rule("/api/socialmap.geojson", endpoint="geojson", view_func=geojson_data, methods=["GET"])
+
+
+@bp.get("/socialmap/<int:entry_id>")
+def detail(entry_id: int):
+    entry = visible_entry(entry_id)
+    edits = services.edits_of(entry)[:10] if rules.can_edit_entry(current_user, entry) else []
+    return render_template("socialmap/detail.html", entry=entry, point_map=maps.for_entry(entry),
+                           links=entry_links(entry), edits=edits)
+
+
+def _entry_form(**kwargs) -> EntryForm:
+    form = EntryForm(**kwargs)
+    form.wijk.choices = wijk_choices()
+    return form
+
+
+def _input(form: EntryForm) -> services.EntryInput:
+    return services.EntryInput(
+        kind=form.kind.data, name=form.name.data, description=form.description.data or "",
+        themes=form.themes.data or [], wijk_slug=form.wijk.data, lat=form.lat.data, lng=form.lng.data,
+        address=form.address.data or "", phone=form.phone.data or "", email=form.email.data or "",
+        website=form.website.data or "", times=form.times.data or "", evening=form.evening.data,
+        weekend=form.weekend.data, cost=form.cost.data, step_free=form.step_free.data,
+        languages=form.languages.data or "", signup_needed=form.signup_needed.data,
+        suitable_for=form.suitable_for.data,
+    )
+
+
+def _save(form, save, entry=None):
+    if form.validate_on_submit():
+        try:
+            return save(_input(form))
+        except DomainValidationError as exc:
+            field_error(form, exc, "name")
+    return render_template("socialmap/form.html", form=form, entry=entry,
+                           picker_map=idea_maps.picker(form.lat.data, form.lng.data)), 422 if form.errors else 200
+
+
+@bp.route("/socialmap/new", methods=["GET", "POST"])
+@login_required
+def new():
+    if not rules.is_curator(current_user):
+        raise NotAllowed("new entry")
+
+    def save(data):
+        entry = services.create_entry(current_user, data)
+        flash(_("The entry is on the social map."), "ok")
+        return redirect(url_for("socialmap.detail", entry_id=entry.id), 303)
+
+    return _save(_entry_form(), save)
+
+
+@bp.route("/socialmap/<int:entry_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(entry_id: int):
+    entry = visible_entry(entry_id)
+    if not rules.can_edit_entry(current_user, entry):
+        raise NotAllowed("edit entry")
+    form = _entry_form(obj=None if request.method == "POST" else services.input_of(entry),
+                       data=None if request.method == "POST" else {"wijk": entry.wijk.slug})
+
+    def save(data):
+        services.edit_entry(current_user, entry, data)
+        flash(_("Your changes are saved."), "ok")
+        return redirect(url_for("socialmap.detail", entry_id=entry.id), 303)
+
+    return _save(form, save, entry)
+
+
+@bp.post("/socialmap/<int:entry_id>/verify")
+@login_required
+def verify(entry_id: int):
+    entry = visible_entry(entry_id)
+    services.verify_entry(current_user, entry)
+    flash(_("Thank you. “%(name)s” is marked as checked today.", name=entry.name), "ok")
+    back = request.form.get("next") == "worklist"
+    return redirect(url_for("socialmap.worklist") if back else url_for("socialmap.detail", entry_id=entry.id), 303)
+
+
+@bp.post("/socialmap/<int:entry_id>/archive")
+@login_required
+def archive(entry_id: int):
+    entry = visible_entry(entry_id)
+    archived = request.form.get("archived", "1") == "1"
+    services.set_archived(current_user, entry, archived)
+    flash(_("The entry is archived. Only community brokers can still see it.") if archived
+          else _("The entry is back on the social map."), "ok")
+    return redirect(url_for("socialmap.detail", entry_id=entry.id), 303)
+
+
+@bp.route("/socialmap/suggest", methods=["GET", "POST"])
+def suggest():
+    if not current_user.is_authenticated:
+        return redirect(url_for("accounts.login", next=request.full_path))
+    if not rules.can_suggest(current_user):
+        raise NotAllowed("suggest")
+    entry_id = request.args.get("entry", type=int)
+    entry = visible_entry(entry_id) if entry_id else None
+    form = SuggestionForm()
+    form.wijk.choices = wijk_choices()
+    if form.validate_on_submit():
+        try:
+            services.suggest(current_user, message=form.message.data, entry=entry, wijk_slug=form.wijk.data,
+                             name=form.name.data or "", address=form.address.data or "")
+        except DomainValidationError as exc:
+            field_error(form, exc, "message")
+        else:
+            flash(_("Thank you for your tip. The community broker of the wijk will look at it."), "ok")
+            return redirect(url_for("socialmap.detail", entry_id=entry.id) if entry else url_for("socialmap.index"),
+                            303)
+    return render_template("socialmap/suggest.html", form=form, entry=entry), 422 if form.errors else 200

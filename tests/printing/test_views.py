@@ -1,0 +1,117 @@
+"""Print pages: 200, a QR code back to the public page, the date, escaped user text, no site chrome."""
+
+import pytest
+
+from participatie.printing import pdf, views
+from participatie.printing.qr import qr_svg
+from tests import factories as f
+from tests.printing.conftest import XSS_TITLE
+
+
+def pages(idea_id):
+    return {
+        f"/print/ideas/{idea_id}": f"http://localhost/ideas/{idea_id}",
+        f"/print/ideas/{idea_id}/steunlijst": f"http://localhost/ideas/{idea_id}",
+        "/print/wijken/west": "http://localhost/wijken/west",
+        "/print/flyer": "http://localhost/ideas/new",
+        "/print/flyer?wijk=west": "http://localhost/wijken/west",
+        "/print/ideenkaart": "http://localhost/ideas/new",
+    }
+
+
+def test_every_sheet_has_qr_date_and_no_site_chrome(client, answered_idea):
+    for path, public in pages(answered_idea.id).items():
+        response = client.get(path)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200, path
+        assert '<svg' in html and 'class="qr"' in html, path
+        assert public in html, path
+        assert "Printed on" in html or "Geprint op" in html, path
+        assert "<nav" not in html and "site-nav" not in html and "site-footer" not in html, path
+        assert "css/print.css" in html and "utrecht.css" not in html, path
+        assert "<script" not in html.replace("&lt;script", ""), path
+
+
+def test_user_text_is_escaped(client, answered_idea):
+    for path in (f"/print/ideas/{answered_idea.id}", f"/print/ideas/{answered_idea.id}/steunlijst",
+                 "/print/wijken/west"):
+        html = client.get(path).get_data(as_text=True)
+        assert "Moestuin &lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert XSS_TITLE not in html
+
+
+def test_idea_sheet_has_the_generated_sections(client, answered_idea):
+    html = client.get(f"/print/ideas/{answered_idea.id}").get_data(as_text=True)
+    assert "Buren willen samen groente kweken op het plein." in html  # the summary, not the body
+    assert "Jullie mogen drie bakken neerzetten." in html  # the latest answer, quoted
+    assert "Fatima el Amrani" in html and "Stadsbeheer" in html  # whom to contact
+    assert "Kanaalstraat" in html
+
+
+def test_wijk_sheet_lists_ideas_and_contacts_but_no_email(client, answered_idea):
+    html = client.get("/print/wijken/west").get_data(as_text=True)
+    assert "Joost de Vries" in html and "Fatima el Amrani" in html
+    assert "@example.org" not in html
+
+
+def test_hidden_idea_and_unknown_wijk_are_not_found(client, answered_idea, database):
+    answered_idea.hidden = True
+    database.session.commit()
+    assert client.get(f"/print/ideas/{answered_idea.id}").status_code == 404
+    assert client.get(f"/print/ideas/{answered_idea.id}.pdf").status_code == 404
+    assert client.get("/print/wijken/nergens").status_code == 404
+
+
+def test_pdf_url_falls_back_to_the_print_page_when_weasyprint_is_missing(client, answered_idea, monkeypatch):
+    monkeypatch.setattr(pdf, "load_weasyprint", lambda: None)
+    response = client.get(f"/print/ideas/{answered_idea.id}.pdf")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    assert "The PDF cannot be made on this server right now." in html or "De pdf kan nu niet" in html
+    assert "Moestuin &lt;script&gt;" in html
+
+
+def failing_importer(error):
+    def importer(name):
+        raise error
+    return importer
+
+
+@pytest.mark.parametrize("error", [OSError("cannot load library 'libpango-1.0-0'"),
+                                   ImportError("No module named 'weasyprint'")])
+def test_load_weasyprint_decides_on_import_failures(error):
+    assert pdf.load_weasyprint(failing_importer(error)) is None
+
+
+def test_load_weasyprint_returns_the_module_when_it_imports():
+    marker = object()
+    assert pdf.load_weasyprint(lambda name: marker) is marker
+
+
+def test_offline_fetcher_refuses_other_urls(app):
+    weasyprint = pdf.load_weasyprint()
+    if weasyprint is None:
+        pytest.skip("WeasyPrint is not importable here (see test_pdf.py)")
+    fetcher = pdf.offline_fetcher(weasyprint)
+    fetch = getattr(fetcher, "fetch", fetcher)
+    with pytest.raises(ValueError):
+        fetch("http://localhost/static/css/print.css")
+
+
+def test_qr_svg_scales_with_css(app):
+    svg = str(qr_svg("https://example.org/ideas/1"))
+    assert svg.startswith("<svg") and "viewBox" in svg and "width=" not in svg.split(">")[0]
+
+
+def test_print_links_on_idea_and_wijk_pages(client, answered_idea):
+    html = client.get(f"/ideas/{answered_idea.id}").get_data(as_text=True)
+    assert f"/print/ideas/{answered_idea.id}" in html and f"/print/ideas/{answered_idea.id}/steunlijst" in html
+    html = client.get("/wijken/west").get_data(as_text=True)
+    assert "/print/wijken/west" in html and "/print/flyer?wijk=west" in html
+
+
+def test_open_idea_says_how_many_supporters_are_missing(client, ctx):
+    idea = f.make_idea(title="Bankjes bij de speeltuin")
+    html = client.get(f"/print/ideas/{idea.id}").get_data(as_text=True)
+    assert "more supporters" in html or "steuners nodig" in html
+    assert "Ik zou graag samen met buren groente kweken" in html  # no summary: the body
