@@ -86,13 +86,13 @@ def _settle_in_default_language(idea, user, yes: bool, text: str, now) -> None:
         return
     if yes:
         idea.status, idea.closed_at, idea.update_due_at = IdeaStatus.CLOSED, now, None
-        _timeline(idea, user, f"{_('The initiator says: this is solved.')}\n{text}".strip(),
-                  old=IdeaStatus.DONE, new=IdeaStatus.CLOSED)
+        head = _("The initiator says: this is solved.")
+        _timeline(idea, user, f"{head}\n{text}".strip(), old=IdeaStatus.DONE, new=IdeaStatus.CLOSED)
         return
     idea.status = IdeaStatus.IN_PROGRESS
     idea.update_due_at = add_working_days(now, current_app.config["UPDATE_INTERVAL_WORKING_DAYS"])
-    _timeline(idea, user, f"{_('The initiator says: this is not solved yet.')}\n{text}".strip(),
-              old=IdeaStatus.DONE, new=IdeaStatus.IN_PROGRESS)
+    head = _("The initiator says: this is not solved yet.")
+    _timeline(idea, user, f"{head}\n{text}".strip(), old=IdeaStatus.DONE, new=IdeaStatus.IN_PROGRESS)
     _tell_ambassador(idea, _l("“%(title)s” is not solved: the initiator reopened it", title=idea.title))
 
 

@@ -12,28 +12,31 @@ MESSAGE = _l("Public message")
 MESSAGE_HELP = _l("Residents read this. Write short sentences in plain words.")
 
 
-def _message(label=MESSAGE, description=MESSAGE_HELP):
-    return TextAreaField(label, description=description, filters=[strip],
+def _message(prefix: str, label=MESSAGE, description=MESSAGE_HELP):
+    """Several forms share one page: each field id carries its form's prefix (labels stay unique)."""
+    return TextAreaField(label, id=f"{prefix}-message", description=description, filters=[strip],
                          validators=[DataRequired(_l("Write a public message.")), Length(max=3000)])
 
 
 class ClaimForm(FlaskForm):
-    message = _message(description=_l("Introduce yourself: who you are and what you will do first."))
-    accept_over_limit = BooleanField(_l("I know I have many ideas already, and I claim this one anyway."))
+    message = _message("claim", description=_l("Introduce yourself: who you are and what you will do first."))
+    accept_over_limit = BooleanField(_l("I know I have many ideas already, and I claim this one anyway."),
+                                     id="claim-accept-over-limit")
 
 
 class EndorseForm(FlaskForm):
-    message = _message(description=_l("Why should the city respond to this idea now?"))
+    message = _message("endorse", description=_l("Why should the city respond to this idea now?"))
 
 
 class AnswerForm(FlaskForm):
-    text = TextAreaField(_l("Your answer"), description=MESSAGE_HELP, filters=[strip],
+    text = TextAreaField(_l("Your answer"), id="answer-text", description=MESSAGE_HELP, filters=[strip],
                          validators=[DataRequired(_l("Write your answer.")), Length(max=5000)])
-    confirm_difficult = BooleanField(_l("Post anyway, even though the text is hard to read"))
+    confirm_difficult = BooleanField(_l("Post anyway, even though the text is hard to read"),
+                                     id="answer-confirm-difficult")
 
 
 class ProgressForm(FlaskForm):
-    text = _message(_l("Update"), _l("“No news yet, still working on it” is a good update too."))
+    text = _message("progress", _l("Update"), _l("“No news yet, still working on it” is a good update too."))
 
 
 class VoorgesprekForm(FlaskForm):
@@ -48,8 +51,8 @@ class VoorgesprekForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    status = SelectField(_l("New status"))
-    message = _message()
+    status = SelectField(_l("New status"), id="status-new")
+    message = _message("status")
     outcome = RadioField(_l("Decision"), choices=[(o.value, o.label) for o in Outcome], validators=[Optional()])
     reason = TextAreaField(_l("Why not (when not possible)"), filters=[strip], validators=[Optional()])
     alternative = TextAreaField(_l("What is possible instead (when not possible)"), filters=[strip],
@@ -60,13 +63,13 @@ class StatusForm(FlaskForm):
 
 
 class HandOverForm(FlaskForm):
-    to = SelectField(_l("Hand over to"), coerce=int)
-    reason = TextAreaField(_l("Reason (internal)"), filters=[strip],
+    to = SelectField(_l("Hand over to"), coerce=int, id="handover-to")
+    reason = TextAreaField(_l("Reason (internal)"), id="handover-reason", filters=[strip],
                            validators=[DataRequired(_l("Write why you hand this idea over.")), Length(max=2000)])
 
 
 class ReleaseForm(FlaskForm):
-    message = _message()
+    message = _message("release")
 
 
 class FeedbackForm(FlaskForm):

@@ -289,7 +289,7 @@ def allowed_next(idea: Idea) -> list[IdeaStatus]:
     from participatie.ideas.status import TRANSITIONS, Outcome
 
     closable = idea.status == S.DECIDED and idea.outcome == Outcome.NOT_POSSIBLE
-    return [s for s in TRANSITIONS[idea.status] if s != S.CLOSED or closable]
+    return [s for s in IdeaStatus if s in TRANSITIONS[idea.status] and (s != S.CLOSED or closable)]
 
 
 def change_status(actor: User, idea: Idea, new_status: str, message: str, *, outcome=None, reason="",

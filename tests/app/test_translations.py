@@ -62,3 +62,12 @@ def test_placeholders_survive_translation(locale):
         broken += [m.id for s in strings if set(PLACEHOLDER.findall(s)) - expected - {"%(num)d"}]
         broken += [m.id for s in strings[:1] if set(PLACEHOLDER.findall(ids[0])) - set(PLACEHOLDER.findall(s)) - {"%(num)d"}]
     assert not broken
+
+
+def test_no_message_hides_inside_an_f_string():
+    """Babel cannot extract _("...") written inside an f-string: such text would stay English."""
+    pattern = re.compile(r"""f(["'])[^"'\n]*\{_l?\(""")
+    project = ROOT.parent / "participatie"
+    offenders = [f"{p.relative_to(project)}:{n}" for p in project.rglob("*.py")
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert not offenders
