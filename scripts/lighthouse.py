@@ -77,10 +77,13 @@ def run_lighthouse(url: str, out: Path, cookie: str | None) -> dict:
     if cookie:
         cmd.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
-    if result.returncode != 0 or not out.exists():
-        raise RuntimeError(f"lighthouse failed for {url}:\n{result.stderr[-3000:]}")
-    return json.loads(out.read_text())
+    for attempt in range(1, 4):  # Chromium's trace recording sometimes fails (NO_NAVSTART): try again
+        out.unlink(missing_ok=True)
+        result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+        if result.returncode == 0 and out.exists():
+            return json.loads(out.read_text())
+        print(f"  attempt {attempt} failed: {result.stderr.strip().splitlines()[-1:] or '?'}", flush=True)
+    raise RuntimeError(f"lighthouse failed for {url}:\n{result.stderr[-3000:]}")
 
 
 def transfer(report: dict, origin: str, cookie: str | None) -> tuple[float, float]:
