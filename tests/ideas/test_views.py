@@ -220,3 +220,20 @@ def test_map_page_lists_the_same_ideas_and_loads_only_local_assets(client):
     assert "user-scalable=no" not in page and "maximum-scale" not in page
     for host in ("cdn.jsdelivr", "code.jquery", "cdnjs", "bootstrapcdn", "unpkg", "googleapis"):
         assert host not in page
+
+
+def test_the_list_shows_when_the_city_owes_an_answer(client):
+    from datetime import timedelta
+
+    from participatie.clock import utcnow
+    from participatie.ideas.status import IdeaStatus
+
+    waiting = make_idea(title="Wacht op de gemeente")
+    late = make_idea(title="Te laat beantwoord")
+    waiting.status = late.status = IdeaStatus.AWAITING_RESPONSE
+    waiting.response_due_at = utcnow() + timedelta(days=20)
+    late.response_due_at = utcnow() - timedelta(days=20)
+    db.session.commit()
+    page = client.get("/ideas").get_data(as_text=True)
+    assert "De gemeente reageert uiterlijk op" in page
+    assert "werkdagen te laat" in page
