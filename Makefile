@@ -37,7 +37,7 @@ run: install
 	trap 'kill $$JOBS_PID $$WORKER_PID 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/flask jobs loop --every 60 & JOBS_PID=$$!; \
 	if [ -n "$$REDIS_URL" ]; then $(BIN)/rq worker mail --with-scheduler --url "$$REDIS_URL" & WORKER_PID=$$!; fi; \
-	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+	FLASK_SESSION_COOKIE_SECURE=$${FLASK_SESSION_COOKIE_SECURE:-false} $(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest

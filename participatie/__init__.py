@@ -41,8 +41,10 @@ def _configure(app: Flask, test_config: dict | None) -> None:
     if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
     _refuse_dev_secret_in_production(app)
-    app.config.setdefault("SESSION_COOKIE_SECURE", not (app.debug or app.testing))
-    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
+    if app.config["SESSION_COOKIE_SECURE"] is None:  # Flask's own default is False: decide here
+        app.config["SESSION_COOKIE_SECURE"] = not (app.debug or app.testing)
+    if app.config["REMEMBER_COOKIE_SECURE"] is None:
+        app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
 
 
 def _refuse_dev_secret_in_production(app: Flask) -> None:

@@ -25,6 +25,8 @@ class Config:
     LANGUAGES = {"nl": "Nederlands", "en": "English"}
 
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds it; an expired form is handled
+    SESSION_COOKIE_SECURE = None  # None: Secure unless debugging or testing (see create_app)
+    REMEMBER_COOKIE_SECURE = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True

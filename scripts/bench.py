@@ -166,7 +166,8 @@ def app_env(instance: Path, database_url: str) -> dict:
     env = dict(os.environ)
     env.update(FLASK_APP="app.py", PARTICIPATIE_INSTANCE=str(instance), DATABASE_URL=database_url,
                FLASK_SECRET_KEY=secrets.token_hex(16), FLASK_RATELIMIT_ENABLED="false",
-               PARTICIPATIE_BENCH_BASELINE="1")
+               PARTICIPATIE_BENCH_BASELINE="1",
+               FLASK_SESSION_COOKIE_SECURE="false")  # plain http on loopback: urllib drops Secure cookies
     env.pop("PARTICIPATIE_ENV", None)
     return env
 

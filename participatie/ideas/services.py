@@ -52,7 +52,18 @@ def place_of(data: IdeaInput):
     return wijk, None, None
 
 
+LIMITS = {"title": 140, "body": 5000, "offer": 1000, "street": 120}  # as the columns and the form
+
+
+def _check_lengths(data: IdeaInput) -> None:
+    """The form checks these too; the service holds the rule for every caller (CLI, imports, tests)."""
+    for name, limit in LIMITS.items():
+        if len((getattr(data, name) or "").strip()) > limit:
+            raise DomainValidationError(_("Use at most %(limit)d characters.", limit=limit), field=name)
+
+
 def _apply(idea: Idea, data: IdeaInput) -> None:
+    _check_lengths(data)
     wijk, lat, lng = place_of(data)
     idea.kind = IdeaKind(data.kind)
     idea.title = data.title.strip()

@@ -66,7 +66,7 @@ def _save(form: IdeaForm, save, template: str, **context):
                 lat=form.lat.data, lng=form.lng.data, wijk_slug=form.wijk.data, street=form.street.data or "",
             ))
         except DomainValidationError as exc:
-            target = form.wijk if exc.field in ("wijk", "location") else form.title
+            target = form.wijk if exc.field in ("wijk", "location") else getattr(form, exc.field or "title", form.title)
             target.errors = [*target.errors, exc.message]
     status = 422 if form.errors else 200
     picker = maps.picker(form.lat.data, form.lng.data)

@@ -1,0 +1,152 @@
+"""Authorization sweep: every route, tried by every role and anonymously, against one table.
+
+The world (tests/security/world.py) belongs to other people than the sweep's users, so a resident
+is never the author, the ambassador never the one holding the idea. A route missing from EXPECTED
+fails the sweep; so does any 500. Values: a status, LOGIN (redirect to the login page), or a set of
+allowed statuses. Column order: anonymous, resident, makelaar, ambassador, admin.
+
+Tokens in links are invalid ("not-a-valid-token" -> 400); ids the world has no row for
+(link, follow-up, tip, action) are MISSING -> 404. POST routes get empty data, after all GETs.
+"""
+
+import pytest
+
+from tests.security.sweep import observed, rules, url_and_method
+from tests.security.world import ROLES, as_role, build_world
+
+LOGIN = "login"
+DENIED = {403, 404}
+
+EXPECTED = {
+    "accounts.check_mail": (200, 200, 200, 200, 200),
+    "accounts.confirm": (400, 400, 400, 400, 400),
+    "accounts.login": (200, 200, 200, 200, 200),
+    "accounts.login_link": (400, 400, 400, 400, 400),
+    "accounts.logout": (303, 303, 303, 303, 303),
+    "accounts.register": (200, 200, 200, 200, 200),
+    "accounts.request_login_link": (422, 422, 422, 422, 422),
+    "accounts.resend_confirmation": (LOGIN, 303, 303, 303, 303),
+    "accounts.settings": (LOGIN, 200, 200, 200, 200),
+    "admin.user_role": (LOGIN, 403, 403, 403, 200),
+    "admin.users": (LOGIN, 403, 403, 403, 200),
+    "api.ideas_geojson": (200, 200, 200, 200, 200),
+    "b1.check": (200, 200, 200, 200, 200),
+    "conversations.action_status": (LOGIN, 404, 404, 404, 404),
+    "conversations.agenda": (200, 200, 200, 200, 200),
+    "conversations.attendee_list": (LOGIN, 403, 403, 403, 200),
+    "conversations.calendar": (200, 200, 200, 200, 200),
+    "conversations.cancel_by_link": (400, 400, 400, 400, 400),
+    "conversations.cancel_conversation": (LOGIN, 403, 403, 403, 200),
+    "conversations.cancel_mine": (LOGIN, 303, 303, 303, 303),
+    "conversations.confirm_proposal": (LOGIN, 403, 403, 403, 403),
+    "conversations.confirm_rsvp": (400, 400, 400, 400, 400),
+    "conversations.detail": (200, 200, 200, 200, 200),
+    "conversations.feedback": (LOGIN, 403, 403, 403, 403),
+    "conversations.feedback_by_link": (400, 400, 400, 400, 400),
+    "conversations.index": (200, 200, 200, 200, 200),
+    "conversations.new": (LOGIN, 403, 200, 200, 200),
+    "conversations.new_action": (LOGIN, 403, 403, 403, 403),
+    "conversations.report": (LOGIN, 403, 403, 403, 403),
+    "conversations.rsvp": (422, 303, 303, 303, 303),
+    "conversations.wijk_agenda": (200, 200, 200, 200, 200),
+    "dashboard.home": (200, 200, 200, 200, 200),
+    "dashboard.switch_language": (303, 303, 303, 303, 303),
+    "dashboard.wijk": (200, 200, 200, 200, 200),
+    "dashboard.wijken": (200, 200, 200, 200, 200),
+    "ideas.add_update": (LOGIN, 403, 403, 403, 403),
+    "ideas.detail": (200, 200, 200, 200, 200),
+    "ideas.edit": (LOGIN, 403, 403, 403, 403),
+    "ideas.index": (200, 200, 200, 200, 200),
+    "ideas.map_page": (200, 200, 200, 200, 200),
+    "ideas.new": (LOGIN, 200, 200, 200, 200),
+    "ideas.summary": (LOGIN, 403, 200, 403, 200),
+    "ideas.toggle_follow": (LOGIN, 303, 303, 303, 303),
+    "notifications.index": (LOGIN, 200, 200, 200, 200),
+    "notifications.mark_all_read": (LOGIN, 303, 303, 303, 303),
+    "notifications.open_one": (LOGIN, 404, 404, 404, 404),
+    "notifications.unsubscribe": (400, 400, 400, 400, 400),
+    "printing.flyer": (200, 200, 200, 200, 200),
+    "printing.flyer_pdf": (200, 200, 200, 200, 200),
+    "printing.idea": (200, 200, 200, 200, 200),
+    "printing.idea_card": (200, 200, 200, 200, 200),
+    "printing.idea_card_pdf": (200, 200, 200, 200, 200),
+    "printing.idea_pdf": (200, 200, 200, 200, 200),
+    "printing.support_list": (200, 200, 200, 200, 200),
+    "printing.support_list_pdf": (200, 200, 200, 200, 200),
+    "printing.wijk": (200, 200, 200, 200, 200),
+    "printing.wijk_pdf": (200, 200, 200, 200, 200),
+    "responses.answer": (LOGIN, 403, 403, 403, 422),
+    "responses.change_status": (LOGIN, 403, 403, 403, 422),
+    "responses.claim": (LOGIN, 403, 403, 403, 403),
+    "responses.endorse": (LOGIN, 403, 403, 403, 403),
+    "responses.feedback_link": (400, 400, 400, 400, 400),
+    "responses.followup_link": (400, 400, 400, 400, 400),
+    "responses.followup_page": (LOGIN, 404, 404, 404, 404),
+    "responses.give_feedback": (LOGIN, 303, 303, 303, 303),
+    "responses.handover": (LOGIN, 403, 403, 403, 422),
+    "responses.progress": (LOGIN, 403, 403, 403, 422),
+    "responses.queue_page": (LOGIN, 403, 403, 200, 200),
+    "responses.release": (LOGIN, 403, 403, 403, 422),
+    "responses.voorgesprek": (LOGIN, 403, 403, 403, 422),
+    "responses.wijk_settings": (LOGIN, 403, 403, 403, 200),
+    "responses.work": (LOGIN, 403, 403, 403, 200),
+    "socialmap.archive": (LOGIN, DENIED, 303, DENIED, 303),
+    "socialmap.collect": (LOGIN, 403, 200, 403, 403),
+    "socialmap.detail": (200, 200, 200, 200, 200),
+    "socialmap.edit": (LOGIN, 403, 200, 403, 200),
+    "socialmap.export": (LOGIN, 403, 200, 403, 200),
+    "socialmap.geojson": (200, 200, 200, 200, 200),
+    "socialmap.import_page": (LOGIN, 403, 200, 403, 200),
+    "socialmap.index": (200, 200, 200, 200, 200),
+    "socialmap.link_entry": (LOGIN, 403, 303, 303, 303),
+    "socialmap.link_idea": (LOGIN, 403, 303, 303, 303),
+    "socialmap.new": (LOGIN, 403, 200, 403, 200),
+    "socialmap.paper_support": (LOGIN, 403, 303, 403, 303),
+    "socialmap.similar": (200, 200, 200, 200, 200),
+    "socialmap.similar_step": (LOGIN, 200, 200, 200, 200),
+    "socialmap.suggest": (LOGIN, 200, 200, 200, 200),
+    "socialmap.tip_done": (LOGIN, 404, 404, 404, 404),
+    "socialmap.unlink": (LOGIN, 404, 404, 404, 404),
+    "socialmap.verify": (LOGIN, DENIED, {303, 403}, DENIED, {303, 403}),
+    "socialmap.worklist": (LOGIN, 403, 200, 403, 200),
+    "supports.toggle": (LOGIN, 303, 303, 303, 303),
+}
+
+
+def _allowed(value) -> set:
+    return value if isinstance(value, set) else {value}
+
+
+def test_every_route_has_a_rule(app):
+    endpoints = {rule.endpoint for rule in rules(app)}
+    assert sorted(endpoints - EXPECTED.keys()) == [], "new route(s) without a rule in EXPECTED"
+    assert sorted(EXPECTED.keys() - endpoints) == [], "rule(s) for routes that no longer exist"
+    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
+
+
+def test_sweep(app, ctx, client):
+    world = build_world()
+    wrong, errors = [], []
+    for rule in rules(app):
+        url, method = url_and_method(rule, world.ids)
+        row = dict(zip(ROLES, EXPECTED.get(rule.endpoint, (None,) * len(ROLES))))
+        for role in ROLES:
+            as_role(client, world, role)
+            response = client.open(url, method=method, data={} if method == "POST" else None)
+            got = observed(response)
+            if response.status_code >= 500:
+                errors.append(f"{method} {url} as {role}: {response.status_code}")
+            elif got not in _allowed(row[role]):
+                wrong.append(f"{rule.endpoint} {method} {url} as {role}: got {got}, expected {row[role]}")
+    assert errors == []
+    assert wrong == []
+
+
+@pytest.mark.parametrize("role", ["resident", "makelaar", "ambassador"])
+def test_nobody_opens_another_users_notification(app, ctx, client, role):
+    world = build_world()
+    assert world.ids["notification_id"] != 987654, "the author should have been told about the answer"
+    as_role(client, world, role)
+    assert client.get(f"/account/notifications/{world.ids['notification_id']}").status_code == 404
+    page = client.get("/account/notifications").get_data(as_text=True)
+    assert "Dank voor uw idee" not in page
