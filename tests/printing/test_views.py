@@ -2,7 +2,7 @@
 
 import pytest
 
-from participatie.printing import pdf, views
+from participatie.printing import pdf
 from participatie.printing.qr import qr_svg
 from tests import factories as f
 from tests.printing.conftest import XSS_TITLE
