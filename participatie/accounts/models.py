@@ -4,12 +4,13 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Column, DateTime, Enum, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
+from participatie.dbtypes import enum_column
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 
@@ -35,7 +36,7 @@ class User(UserMixin, db.Model):
     email_verified_at: Mapped[datetime | None] = mapped_column(DateTime)
     locale: Mapped[str] = mapped_column(String(5), default="nl")
     role: Mapped[Role] = mapped_column(
-        Enum(Role, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]),
+        enum_column(Role, 20),
         default=Role.RESIDENT,
     )
     department: Mapped[str | None] = mapped_column(String(120))

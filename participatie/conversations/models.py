@@ -9,7 +9,6 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
-    Enum,
     Float,
     ForeignKey,
     Index,
@@ -31,13 +30,11 @@ from participatie.conversations.status import (
     OwnerKind,
     Rating,
 )
+from participatie.dbtypes import enum_column
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.ideas.models import Idea
 
-
-def _enum(enum_cls, length=20):
-    return Enum(enum_cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
 
 
 class ConversationIdea(db.Model):
@@ -73,7 +70,7 @@ class Conversation(db.Model):
     capacity: Mapped[int] = mapped_column(Integer)
     invited: Mapped[str] = mapped_column(Text, default="")  # departments and organisations
     agenda: Mapped[str] = mapped_column(Text, default="")  # plain Dutch
-    status: Mapped[ConversationStatus] = mapped_column(_enum(ConversationStatus), default=ConversationStatus.PLANNED)
+    status: Mapped[ConversationStatus] = mapped_column(enum_column(ConversationStatus, 20), default=ConversationStatus.PLANNED)
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     report: Mapped[str] = mapped_column(Text, default="")
     report_verdict: Mapped[str | None] = mapped_column(String(40))
@@ -148,11 +145,11 @@ class ActionItem(db.Model):
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
     what: Mapped[str] = mapped_column(Text)
-    owner_kind: Mapped[OwnerKind] = mapped_column(_enum(OwnerKind))
+    owner_kind: Mapped[OwnerKind] = mapped_column(enum_column(OwnerKind, 20))
     owner: Mapped[str] = mapped_column(String(120), default="")  # a name or a department
     owner_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     due_on: Mapped[date] = mapped_column(Date)
-    status: Mapped[ActionStatus] = mapped_column(_enum(ActionStatus), default=ActionStatus.OPEN)
+    status: Mapped[ActionStatus] = mapped_column(enum_column(ActionStatus, 20), default=ActionStatus.OPEN)
     reason: Mapped[str] = mapped_column(Text, default="")  # why it was dropped
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -179,8 +176,8 @@ class ConversationFeedback(db.Model):
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     rsvp_id: Mapped[int | None] = mapped_column(ForeignKey("conversation_rsvps.id", ondelete="CASCADE"))
-    rating: Mapped[Rating] = mapped_column(_enum(Rating))
-    input_used: Mapped[InputUsed | None] = mapped_column(_enum(InputUsed))
+    rating: Mapped[Rating] = mapped_column(enum_column(Rating, 20))
+    input_used: Mapped[InputUsed | None] = mapped_column(enum_column(InputUsed, 20))
     text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

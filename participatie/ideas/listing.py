@@ -14,7 +14,7 @@ def _choice(value, allowed):
     return value if value in allowed else None
 
 
-def _bbox(value: str | None):
+def parse_bbox(value: str | None):
     """'south,west,north,east' -> floats, or None when malformed."""
     try:
         parts = [float(p) for p in (value or "").split(",")]
@@ -46,7 +46,7 @@ class ListFilters:
             q=(args.get("q") or "").strip()[:100] or None,
             sort=_choice(args.get("sort"), SORTS) or "newest",
             page=max(page, 1),
-            bbox=_bbox(args.get("bbox")),
+            bbox=parse_bbox(args.get("bbox")),
         )
 
     @property

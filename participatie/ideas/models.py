@@ -5,7 +5,6 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     DateTime,
-    Enum,
     Float,
     ForeignKey,
     Index,
@@ -21,15 +20,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.accounts.models import User
 from participatie.clock import utcnow
+from participatie.dbtypes import enum_column
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.ideas.status import SUPPORTABLE, IdeaKind, IdeaStatus, Outcome
 
-
-def _enum(enum_cls, length=24):
-    return Enum(
-        enum_cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
-    )
 
 
 class IdeaTheme(db.Model):
@@ -50,7 +45,7 @@ class Idea(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[IdeaKind] = mapped_column(_enum(IdeaKind, 10), index=True)
+    kind: Mapped[IdeaKind] = mapped_column(enum_column(IdeaKind, 10), index=True)
     title: Mapped[str] = mapped_column(String(140))
     body: Mapped[str] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)  # short B1 summary, for the page and print
@@ -61,8 +56,8 @@ class Idea(db.Model):
     needs_csv: Mapped[str] = mapped_column(String(120), default="")
     offer: Mapped[str] = mapped_column(Text, default="")
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    status: Mapped[IdeaStatus] = mapped_column(_enum(IdeaStatus), default=IdeaStatus.OPEN, index=True)
-    outcome: Mapped[Outcome | None] = mapped_column(_enum(Outcome))
+    status: Mapped[IdeaStatus] = mapped_column(enum_column(IdeaStatus), default=IdeaStatus.OPEN, index=True)
+    outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome))
     response_due_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The one named contact inside the municipality (an ambassador), and since when.
     ambassador_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)

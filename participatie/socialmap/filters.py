@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from participatie.ideas.listing import parse_bbox
+
 from participatie.geo import services as geo
 from participatie.ideas.themes import THEMES
 from participatie.socialmap.models import filtered_entries
@@ -16,14 +18,6 @@ def _choice(value, allowed):
 
 def _flag(args, name) -> bool:
     return (args.get(name) or "") in ("1", "on", "true", "ja")
-
-
-def _bbox(value: str | None):
-    try:
-        parts = [float(p) for p in (value or "").split(",")]
-    except ValueError:
-        return None
-    return tuple(parts) if len(parts) == 4 else None
 
 
 @dataclass
@@ -51,7 +45,7 @@ class EntryFilters:
             theme=_choice(args.get("theme"), THEMES),
             audience=_choice(args.get("for"), {a.value for a in Audience} - {Audience.EVERYONE.value}),
             q=(args.get("q") or "").strip()[:100] or None,
-            page=max(page, 1), bbox=_bbox(args.get("bbox")),
+            page=max(page, 1), bbox=parse_bbox(args.get("bbox")),
             **{name: _flag(args, name) for name in FLAGS},
         )
 

@@ -7,7 +7,6 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
-    Enum,
     Float,
     ForeignKey,
     Index,
@@ -21,14 +20,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.accounts.models import User
 from participatie.clock import utcnow
+from participatie.dbtypes import enum_column
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.ideas.models import Idea
 from participatie.socialmap.vocab import STALE_AFTER_DAYS, Audience, Cost, EntryKind, LinkKind
 
-
-def _enum(enum_cls, length=20):
-    return Enum(enum_cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
 
 
 class SocialMapEntry(db.Model):
@@ -38,7 +35,7 @@ class SocialMapEntry(db.Model):
     __table_args__ = (Index("ix_socialmap_entries_wijk_listing", "wijk_id", "archived", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[EntryKind] = mapped_column(_enum(EntryKind), index=True)
+    kind: Mapped[EntryKind] = mapped_column(enum_column(EntryKind, 20), index=True)
     name: Mapped[str] = mapped_column(String(140))
     description: Mapped[str] = mapped_column(Text, default="")
     # ",groen,ontmoeten," (leading and trailing commas make LIKE '%,groen,%' exact)
@@ -53,11 +50,11 @@ class SocialMapEntry(db.Model):
     times: Mapped[str] = mapped_column(String(300), default="")
     evening: Mapped[bool] = mapped_column(Boolean, default=False)
     weekend: Mapped[bool] = mapped_column(Boolean, default=False)
-    cost: Mapped[Cost] = mapped_column(_enum(Cost, 10), default=Cost.FREE)
+    cost: Mapped[Cost] = mapped_column(enum_column(Cost, 10), default=Cost.FREE)
     step_free: Mapped[bool] = mapped_column(Boolean, default=False)
     languages: Mapped[str] = mapped_column(String(200), default="")
     signup_needed: Mapped[bool] = mapped_column(Boolean, default=False)
-    suitable_for: Mapped[Audience] = mapped_column(_enum(Audience, 10), default=Audience.EVERYONE)
+    suitable_for: Mapped[Audience] = mapped_column(enum_column(Audience, 10), default=Audience.EVERYONE)
     curated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     verified_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -135,7 +132,7 @@ class IdeaLink(db.Model):
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("socialmap_entries.id", ondelete="CASCADE"), index=True)
     other_idea_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[LinkKind] = mapped_column(_enum(LinkKind))
+    kind: Mapped[LinkKind] = mapped_column(enum_column(LinkKind, 20))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

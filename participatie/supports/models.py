@@ -3,10 +3,11 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import DateTime, Enum, ForeignKey, String, UniqueConstraint, select
+from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from participatie.clock import utcnow
+from participatie.dbtypes import enum_column
 from participatie.extensions import db
 
 
@@ -23,7 +24,7 @@ class Support(db.Model):
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     kind: Mapped[SupportKind] = mapped_column(
-        Enum(SupportKind, native_enum=False, length=10, values_callable=lambda e: [m.value for m in e])
+        enum_column(SupportKind, 10)
     )
     offer: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
