@@ -30,6 +30,11 @@ VENDOR = {
 }
 
 
+def options(items, value: str = "value", label: str = "label") -> list[tuple]:
+    """(value, label) pairs for a select: options(IdeaKind), options(wijken, "slug", "name")."""
+    return [(getattr(item, value), getattr(item, label)) for item in items]
+
+
 def url_with(**changes) -> str:
     """The current URL with some query arguments changed (None removes one)."""
     args = request.args.to_dict()
@@ -78,6 +83,7 @@ def register(app) -> None:
         IdeaStatus=IdeaStatus,
         VENDOR=VENDOR,
         url_with=url_with,
+        options=options,
         current_locale=lambda: str(get_locale() or "nl"),
     )
     app.jinja_env.trim_blocks = True
