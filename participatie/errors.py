@@ -39,6 +39,11 @@ def _render(code: int, detail: str | None = None):
     return render_template("errors/error.html", code=code, title=title, text=detail or text), code
 
 
+def link_problem(expired: bool, **context):
+    """The page for a signed e-mail link that is too old, changed, or already used (400)."""
+    return render_template("accounts/link_problem.html", expired=expired, **context), 400
+
+
 def register(app) -> None:
     for code in ERROR_TEXTS:
         app.register_error_handler(code, lambda exc, code=code: _render(code))

@@ -122,6 +122,13 @@ def update_settings(user: User, *, display_name: str, locale: str, consent_notif
     db.session.commit()
 
 
+def set_locale(user: User, locale: str) -> None:
+    """Remember the language a logged-in visitor chose (the header switch)."""
+    if locale in current_app.config["LANGUAGES"] and user.locale != locale:
+        user.locale = locale
+        db.session.commit()
+
+
 def change_role(actor: User, user: User, role: str, *, department=None, wijk_ids=()) -> None:
     """Admins set roles; every change is written to the audit log."""
     if not rules.can_manage_roles(actor):

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from participatie.accounts import rules, services, tokens
 from participatie.accounts.forms import LoginForm, LoginLinkForm, RegisterForm, RoleForm, SettingsForm
 from participatie.accounts.models import User
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.errors import DomainValidationError, NotAllowed, link_problem
 from participatie.extensions import db, limiter
 from participatie.geo import services as geo
 from participatie.i18n import select_locale
@@ -57,7 +57,7 @@ def confirm(token: str):
     try:
         user = services.confirm_email(token)
     except tokens.LinkError as exc:
-        return render_template("accounts/link_problem.html", expired=exc.expired), 400
+        return link_problem(exc.expired)
     login_user(user)
     flash(_("Thank you! Your e-mail address is confirmed. You can now post and support ideas."), "ok")
     return redirect(url_for("dashboard.home"), 303)
@@ -95,7 +95,7 @@ def login_link(token: str):
     try:
         user = services.use_login_link(token)
     except tokens.LinkError as exc:
-        return render_template("accounts/link_problem.html", expired=exc.expired, login=True), 400
+        return link_problem(exc.expired, login=True)
     login_user(user)
     flash(_("You are logged in."), "ok")
     return redirect(url_for("dashboard.home"), 303)

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session
 from flask_login import current_user
 
+from participatie.accounts.services import set_locale
 from participatie.dashboard import services
 from participatie.extensions import db
 from participatie.geo import services as geo
@@ -42,7 +43,6 @@ def switch_language(code: str):
     if code not in current_app.config["LANGUAGES"]:
         abort(404)
     session["locale"] = code
-    if current_user.is_authenticated and current_user.locale != code:
-        current_user.locale = code
-        db.session.commit()
+    if current_user.is_authenticated:
+        set_locale(current_user, code)
     return redirect(safe_next(request.args.get("next")), 303)

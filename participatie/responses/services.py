@@ -87,6 +87,14 @@ def _await_response(idea, now) -> IdeaStatus:
     return old
 
 
+def set_wijk_terms(actor: User, wijk, *, support_threshold: int, response_term_days: int) -> None:
+    """Admins set how much support a wijk's ideas need and how long the city has to answer."""
+    if not rules.can_manage_wijken(actor):
+        raise NotAllowed("wijk terms")
+    wijk.support_threshold, wijk.response_term_days = support_threshold, response_term_days
+    db.session.commit()
+
+
 # --- threshold and endorsement -------------------------------------------------------------
 
 def check_threshold(idea: Idea, now=None) -> bool:

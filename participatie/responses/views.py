@@ -8,7 +8,7 @@ from sqlalchemy import select
 from participatie.accounts.models import User
 from participatie.accounts.roles import Role
 from participatie.accounts.tokens import LinkError
-from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed
+from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed, link_problem
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.htmx import is_htmx
@@ -216,14 +216,15 @@ def feedback_link(token: str):
     try:
         data = links.read_feedback_token(token)
     except LinkError as exc:
-        return render_template("accounts/link_problem.html", expired=exc.expired), 400
+        return link_problem(exc.expired)
     user, event = db.session.get(User, data["u"]), db.session.get(IdeaEvent, data["e"])
     if user is None or event is None or event.kind != EventKind.ANSWER:
-        return render_template("accounts/link_problem.html", expired=False), 400
+        return link_problem(False)
     form = forms.FeedbackForm(data={"helpful": "yes" if data["h"] else "no"})
-    helpful = form.helpful.data == "yes" if request.method == "POST" and form.validate() else data["h"]
-    feedback.give_feedback(user, event, helpful, form.text.data or "" if request.method == "POST" else "",
-                           via_link=True)
+    helpful, text = data["h"], ""
+    if request.method == "POST" and form.validate():  # the page lets them change the answer and add words
+        helpful, text = form.helpful.data == "yes", form.text.data or ""
+    feedback.give_feedback(user, event, helpful, text, via_link=True)
     return render_template("responses/feedback_thanks.html", form=form, token=token, event=event,
                            saved_text=request.method == "POST")
 
@@ -248,10 +249,10 @@ def followup_link(token: str):
     try:
         data = links.read_followup_token(token)
     except LinkError as exc:
-        return render_template("accounts/link_problem.html", expired=exc.expired), 400
+        return link_problem(exc.expired)
     followup = db.session.get(FollowUp, data["f"])
     if followup is None:
-        return render_template("accounts/link_problem.html", expired=False), 400
+        return link_problem(False)
     form = forms.FollowUpForm(data={"answer": "yes" if data["y"] else "no"})
     if request.method == "POST" and form.validate():
         followups.add_words(followup, form.text.data or "")
@@ -271,8 +272,8 @@ def wijk_settings():
         wijk = next((w for w in wijken if str(w.id) == request.form.get("wijk_id")), None) or abort(404)
         form = forms.WijkSettingsForm()
         if form.validate_on_submit():
-            wijk.support_threshold, wijk.response_term_days = form.support_threshold.data, form.response_term_days.data
-            db.session.commit()
+            services.set_wijk_terms(current_user, wijk, support_threshold=form.support_threshold.data,
+                                    response_term_days=form.response_term_days.data)
             flash(_("The settings of %(name)s are saved.", name=wijk.name), "ok")
             return redirect(url_for("responses.wijk_settings"), 303)
         flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")

@@ -19,7 +19,7 @@ from participatie.conversations.services import after as after_services
 from participatie.conversations.services.after import actions_of
 from participatie.conversations.views import bp
 from participatie.conversations.views.common import field_error, load, to_page
-from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed
+from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed, link_problem
 from participatie.extensions import db
 from participatie.plainlanguage import check_text
 
@@ -128,7 +128,7 @@ def feedback_by_link(token: str):
     try:
         data = links.read_feedback(token)
     except LinkError as exc:
-        return render_template("accounts/link_problem.html", expired=exc.expired), 400
+        return link_problem(exc.expired)
     conversation, user, guest = _by_link(data)
     form = FeedbackForm(data={"rating": data.get("g")})
     rating = form.rating.data if request.method == "POST" and form.validate() else data.get("g")

@@ -18,7 +18,7 @@ from participatie.conversations.services import (
 from participatie.conversations.services.rsvp import SignupClosed
 from participatie.conversations.views import bp
 from participatie.conversations.views.common import load, to_page
-from participatie.errors import DomainValidationError
+from participatie.errors import DomainValidationError, link_problem
 from participatie.extensions import db, limiter
 
 
@@ -71,10 +71,10 @@ def confirm_rsvp(token: str):
     try:
         confirmed = confirm_guest(token)
     except LinkError as exc:
-        return render_template("accounts/link_problem.html", expired=exc.expired), 400
+        return link_problem(exc.expired)
     except SignupClosed:
         flash(_("You can no longer sign up for this conversation."), "error")
-        return render_template("accounts/link_problem.html", expired=True), 400
+        return link_problem(True)
     flash(_signed_up_message(confirmed), "ok")
     return to_page(confirmed.conversation, "meedoen")
 
@@ -87,10 +87,10 @@ def cancel_by_link(token: str):
     try:
         data = links.read_cancel(token)
     except LinkError as exc:
-        return render_template("accounts/link_problem.html", expired=exc.expired), 400
+        return link_problem(exc.expired)
     guest = db.session.get(Rsvp, data.get("r")) if isinstance(data, dict) else None
     if guest is None:
-        return render_template("accounts/link_problem.html", expired=False), 400
+        return link_problem(False)
     if request.method == "POST":
         cancel_rsvp(guest)
         flash(_("You are signed off. Thank you for letting us know."), "ok")
