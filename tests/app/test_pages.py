@@ -61,7 +61,7 @@ def test_wijk_page_shows_its_ideas_and_threshold(client):
     make_idea(title="Bankje in Zuid", wijk_slug="zuid")
     html = client.get("/wijken/overvecht").get_data(as_text=True)
     assert "Speeltuin in Overvecht" in html and "Bankje in Zuid" not in html
-    assert "25" in html
+    assert "Steunen 25 mensen een idee? Dan reageert de gemeente binnen 10 werkdagen." in html
 
 
 def test_home_page_counts_ideas_per_wijk(client):
@@ -92,3 +92,15 @@ def test_pages_reference_only_files_that_exist(client, path):
     html = client.get(path).get_data(as_text=True)
     for ref in re.findall(r'(?:src|href)="(/static/[^"?]+)"', html):
         assert client.get(ref).status_code == 200, ref
+
+
+def test_the_language_switch_is_remembered_for_a_logged_in_user(client):
+    from participatie.accounts.models import User
+    from participatie.extensions import db
+    from tests.conftest import login
+    from tests.factories import make_user
+
+    user = make_user()
+    login(client, user)
+    client.get("/taal/en?next=/")
+    assert db.session.get(User, user.id).locale == "en"

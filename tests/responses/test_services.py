@@ -531,3 +531,19 @@ def test_working_statuses_owe_updates_and_finished_ones_do_not(ctx):
     assert fresh(idea).update_due_at is not None
     services.change_status(holder, idea, "done", "De bank staat er.")
     assert fresh(idea).update_due_at is None
+
+
+def test_only_admins_set_a_wijks_threshold_and_term(ctx):
+    from participatie.accounts.roles import Role
+    from participatie.errors import NotAllowed
+    from participatie.geo.services import wijk_by_slug
+    from participatie.responses.services import set_wijk_terms
+    from tests.factories import make_user
+
+    wijk = wijk_by_slug("zuid")
+    for role in (Role.RESIDENT, Role.MAKELAAR, Role.AMBASSADOR):
+        with pytest.raises(NotAllowed):
+            set_wijk_terms(make_user(role), wijk, support_threshold=3, response_term_days=5)
+    assert (wijk.support_threshold, wijk.response_term_days) == (25, 10)
+    set_wijk_terms(make_user(Role.ADMIN), wijk, support_threshold=3, response_term_days=5)
+    assert (wijk_by_slug("zuid").support_threshold, wijk_by_slug("zuid").response_term_days) == (3, 5)

@@ -1,6 +1,7 @@
 """Support and join toggles keep exact counters."""
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy import func, select
 
 from participatie.errors import NotAllowed
@@ -61,7 +62,7 @@ def test_a_duplicate_row_from_a_race_does_not_double_count(ctx):
     idea, fan = make_idea(), make_user()
     toggle_support(fan, idea, SupportKind.STEUN)
     db.session.add(Support(idea_id=idea.id, user_id=fan.id, kind=SupportKind.STEUN))
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
     db.session.refresh(idea)
