@@ -59,8 +59,10 @@ class Conversation(db.Model):
     starts_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
     ends_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
     venue: Mapped[str] = mapped_column(Text, default="")  # name and address, free text
-    # A sociale-kaart entry, once that table exists (no foreign key yet on purpose).
-    venue_entry_id: Mapped[int | None] = mapped_column(Integer)
+    # The venue as a sociale-kaart entry (a buurthuis, a library); name/address/place are copied
+    # so the page stays right when the entry is archived later.
+    venue_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("socialmap_entries.id", ondelete="SET NULL", name="fk_conversations_venue_entry"))
     venue_lat: Mapped[float | None] = mapped_column(Float)
     venue_lng: Mapped[float | None] = mapped_column(Float)
     step_free: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -72,6 +74,7 @@ class Conversation(db.Model):
     agenda: Mapped[str] = mapped_column(Text, default="")  # plain Dutch
     status: Mapped[ConversationStatus] = mapped_column(enum_column(ConversationStatus, 20), default=ConversationStatus.PLANNED)
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str | None] = mapped_column(Text)  # short B1 summary, for the page and print
     report: Mapped[str] = mapped_column(Text, default="")
     report_verdict: Mapped[str | None] = mapped_column(String(40))
     report_posted_at: Mapped[datetime | None] = mapped_column(DateTime)

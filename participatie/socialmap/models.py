@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     or_,
     select,
 )
@@ -59,6 +60,11 @@ class SocialMapEntry(db.Model):
     verified_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Optional photo: a re-encoded JPEG (resized, EXIF stripped) under instance/uploads/socialmap/.
+    photo_filename: Mapped[str | None] = mapped_column(String(80))
+    photo_alt: Mapped[str] = mapped_column(String(200), default="")
+    photo_width: Mapped[int | None] = mapped_column(Integer)
+    photo_height: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -245,3 +251,17 @@ def links_of_entry(entry_id: int):
 def paper_supports_of(idea_id: int):
     return select(PaperSupport).where(PaperSupport.idea_id == idea_id).order_by(PaperSupport.collected_on,
                                                                                   PaperSupport.id)
+
+
+class WorklistReminder(db.Model):
+    """The monthly "check these entries" mail to a makelaar: one row per makelaar per month,
+    so the job can run every minute and still send each reminder once."""
+
+    __tablename__ = "socialmap_worklist_reminders"
+    __table_args__ = (UniqueConstraint("user_id", "month"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    month: Mapped[str] = mapped_column(String(7))  # "2026-11", Europe/Amsterdam
+    stale_count: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
