@@ -34,7 +34,7 @@ from participatie.dbtypes import enum_column
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.ideas.models import Idea
-
+from participatie.socialmap.models import SocialMapEntry
 
 
 class ConversationIdea(db.Model):
@@ -86,6 +86,7 @@ class Conversation(db.Model):
     wijk: Mapped[Wijk] = relationship(lazy="joined")
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
     confirmed_by: Mapped[User | None] = relationship(foreign_keys=[confirmed_by_id])
+    venue_entry: Mapped[SocialMapEntry | None] = relationship()
     idea_links: Mapped[list[ConversationIdea]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
     @property

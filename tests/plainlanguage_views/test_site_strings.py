@@ -1,7 +1,7 @@
 """The site's own Dutch interface strings pass the B1 checker.
 
-Every Dutch msgstr of more than 8 words (placeholders count as one word) must not come out
-"te moeilijk". Unavoidable site terms (stadsgesprek, initiatiefnemer, sociaal makelaar, ...)
+Every Dutch msgstr of more than 8 words (placeholders count as one word) must come out
+"goed leesbaar", except the few in NOT_PLAIN_ON_PURPOSE (each with its reason). Unavoidable site terms (stadsgesprek, initiatiefnemer, sociaal makelaar, ...)
 are in the checker's documented allow-list, participatie/plainlanguage/data/allowlist.txt,
 which the checker always applies. The new texts of issue 6 (participatie/printing/
 TRANSLATIONS_NL.tsv, not merged into the .po yet) are checked the same way.
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from participatie.plainlanguage import TOO_DIFFICULT, check_text
+from participatie.plainlanguage import GOOD, TOO_DIFFICULT, check_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdf]|\{\w+\}")
@@ -51,8 +51,25 @@ def test_po_has_enough_long_strings_to_check():
     assert len(long_enough(po_strings())) >= 50
 
 
+# Strings the checker rightly calls "bijna", kept on purpose.
+NOT_PLAIN_ON_PURPOSE = {
+    # The site's name contains "Participatie", which the checker (rightly) calls jargon.
+    "Participatie Utrecht: dromen en ideeën van inwoners, en wat de gemeente ermee doet.",
+    "Bedankt voor je account op Participatie Utrecht. Klik op de link hieronder om je e-mailadres te bevestigen:",
+    # The checker's own tip quotes a passive sentence as the example of what not to write.
+    "Zeg wie het doet: 'wij besluiten' in plaats van 'er wordt besloten'.",
+}
+
+
 def test_dutch_interface_strings_are_not_too_difficult():
     assert too_difficult(po_strings()) == []
+
+
+def test_dutch_interface_strings_read_easily():
+    """Stricter than the above: "goed leesbaar", not "bijna" (passive voice, long words)."""
+    not_plain = [s for s in long_enough(po_strings())
+                 if check_text(s).verdict != GOOD and s not in NOT_PLAIN_ON_PURPOSE]
+    assert not_plain == []
 
 
 def test_new_print_and_feedback_texts_are_not_too_difficult():
