@@ -191,4 +191,12 @@ def login(page, email: str, password: str = DEMO_PASSWORD) -> None:
     section.get_by_label(re.compile(r"^(Wachtwoord|Password)$")).fill(password)
     section.get_by_role("button", name=re.compile(r"^(Inloggen|Log in)$")).click()
     page.wait_for_url(lambda url: "/account/login" not in url)
+    open_menu(page)
     assert page.get_by_role("button", name=re.compile(r"^(Uitloggen|Log out)$")).is_visible()
+
+
+def open_menu(page) -> None:
+    """At phone width the rest of the menu sits behind a "Menu" toggle (a <details>)."""
+    toggle = page.locator("summary.site-menu__toggle")
+    if toggle.is_visible() and page.locator("details.site-menu[open]").count() == 0:
+        toggle.click()

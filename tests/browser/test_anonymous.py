@@ -19,6 +19,22 @@ def test_home(page):
     assert_no_axe_violations(page, "home, anonymous")
 
 
+def test_phone_menu_keeps_three_tasks_in_view_and_opens_with_the_keyboard(page):
+    """At 360 px: Ideeën, Kaart, Deel je idee in one row; the rest behind "Menu" (Enter opens it)."""
+    page.goto("/")
+    nav = page.get_by_role("navigation", name=NL("Hoofdmenu|Main menu"))
+    for name in (r"^(Ideeën|Ideas)$", r"^(Kaart|Map)$", r"^(Deel je idee|Share your idea)$"):
+        expect(nav.get_by_role("link", name=NL(name))).to_be_visible()
+    conversations = nav.get_by_role("link", name=NL("^(Stadsgesprekken|City conversations)$"))
+    expect(conversations).to_be_hidden()
+    toggle = nav.locator("summary")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(conversations).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_no_axe_violations(page, "home, phone menu open")
+
+
 def test_ideas_list_and_filtered(page):
     page.goto("/ideas")
     expect(page.get_by_role("heading", level=1, name=NL("Ideeën en dromen|Ideas and dreams"))).to_be_visible()
