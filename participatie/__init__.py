@@ -5,6 +5,7 @@ from pathlib import Path
 
 from flask import Flask, g
 
+from participatie import clock
 from participatie import config as config_module
 from participatie.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
 
@@ -51,6 +52,8 @@ def _refuse_dev_secret_in_production(app: Flask) -> None:
     production = os.environ.get("PARTICIPATIE_ENV") == "production"
     if production and app.config["SECRET_KEY"] == config_module.DEV_SECRET:
         raise RuntimeError("Set FLASK_SECRET_KEY: the development secret is not allowed in production.")
+    if production and clock.time_travel():
+        raise RuntimeError(f"{clock.TIME_TRAVEL_ENV} is for demo walks only, never in production.")
 
 
 def _init_extensions(app: Flask) -> None:

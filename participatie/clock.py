@@ -1,6 +1,7 @@
 """Time in one place: naive UTC in the database, Europe/Amsterdam on screen,
 and the working-day clock (weekends and Dutch public holidays skipped)."""
 
+import os
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -10,9 +11,19 @@ import holidays
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
+TIME_TRAVEL_ENV = "PARTICIPATIE_TIME_TRAVEL_DAYS"
+
+
+def time_travel() -> timedelta:
+    """A demo-only shift of the whole clock (e.g. "3" = three days ahead), so a walk can let a
+    stadsgesprek pass or a term run out. create_app refuses it in production."""
+    days = os.environ.get(TIME_TRAVEL_ENV, "").strip()
+    return timedelta(days=float(days)) if days else timedelta(0)
+
+
 def utcnow() -> datetime:
     """Now as naive UTC, the form every timestamp column stores."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None) + time_travel()
 
 
 @lru_cache(maxsize=16)
