@@ -5,6 +5,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from participatie.accounts import services as accounts
 from participatie.accounts.roles import Role
+from participatie.backup import backup_command, restore_command
 from participatie.errors import DomainValidationError
 from participatie.geo.cli import geo_cli
 from participatie.jobs import jobs_cli
@@ -47,4 +48,6 @@ def register(app) -> None:
     app.cli.add_command(geo_cli)
     app.cli.add_command(jobs_cli)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     from participatie.bench import seed_bench_command; app.cli.add_command(seed_bench_command)  # noqa: E702

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "participatie"
-SHARED = ["extensions", "htmx", "i18n", "geo", "maps", "plainlanguage"]
+SHARED = ["extensions", "htmx", "i18n", "geo", "maps", "plainlanguage", "backup", "clock"]
 DOMAINS = ["accounts", "ideas", "supports", "responses", "conversations", "socialmap",
            "notifications", "moderation", "dashboard", "printing"]
 
