@@ -45,6 +45,7 @@ test: install
 # Measures (QUALITY.md); exits 0 even when over budget unless BENCH_STRICT=1.
 # BENCH_SIZES="1000" for a quick run; PostgreSQL is included when pg_isready answers.
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
 	$(BIN)/python scripts/bench.py
 
 # Concurrent support toggles on loopback; fails on any 5xx, lost or duplicate support.

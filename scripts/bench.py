@@ -35,6 +35,9 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_map import measure_map_phone  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 HOST = "127.0.0.1"
@@ -395,7 +398,8 @@ def _measure_all(port: int, ids: dict, settings: dict) -> dict:
     base_tp = throughput(port, "/__bench/baseline", settings["seconds"])
     ratio = idea_tp["req_per_s"] / base_tp["req_per_s"] if base_tp["req_per_s"] else None
     return {"pages": pages, "toggle": toggle_result,
-            "throughput": {"idea_page": idea_tp, "baseline": base_tp, "ratio": ratio}}
+            "throughput": {"idea_page": idea_tp, "baseline": base_tp, "ratio": ratio},
+            "map_phone": measure_map_phone(port)}
 
 
 # --- report -----------------------------------------------------------------------------
@@ -447,6 +451,13 @@ def print_run(run: dict) -> None:
     print(f"throughput, 8 clients: idea page {tp['idea_page']['req_per_s']:.1f} req/s, "
           f"baseline (base.html) {tp['baseline']['req_per_s']:.1f} req/s, ratio {ratio} "
           f"(errors {tp['idea_page']['errors']}/{tp['baseline']['errors']})")
+    m = run.get("map_phone") or {}
+    if "skipped" in m:
+        print(f"map on a phone (4x CPU slowdown): not measured: {m['skipped']}")
+    elif m:
+        print(f"map on a phone (4x CPU slowdown): {m['markers']:,} markers drawn after {m['median_ms']:.0f} ms "
+              f"(median of {len(m['runs_ms'])}: {m['runs_ms']}), budget {m['budget_ms']} ms: "
+              f"{_verdict(m['median_ms'], m['budget_ms'])}")
 
 
 def growth(runs: list[dict]) -> list[dict]:
@@ -477,6 +488,9 @@ def over_budget(runs: list[dict]) -> list[str]:
         for row in page_rows(run):
             if row[6] not in ("ok", ""):
                 over.append(f"{run['db']} N={run['n']} {row[0]}: {row[6]}")
+        m = run.get("map_phone") or {}
+        if "median_ms" in m and m["median_ms"] > m["budget_ms"]:
+            over.append(f"{run['db']} N={run['n']} map on a phone: {m['median_ms']:.0f} ms")
     return over
 
 
