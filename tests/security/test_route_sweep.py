@@ -9,6 +9,8 @@ Tokens in links are invalid ("not-a-valid-token" -> 400); ids the world has no r
 (link, follow-up, tip, action) are MISSING -> 404. POST routes get empty data, after all GETs.
 """
 
+import re
+
 import pytest
 
 from tests.security.sweep import observed, rules, url_and_method
@@ -113,6 +115,17 @@ EXPECTED = {
 }
 
 
+ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
+
+
+def duplicate_ids(response) -> list[str]:
+    """An id used twice breaks labels, skip links and scripts (the idea form once had two #lat)."""
+    if response.status_code != 200 or not response.mimetype == "text/html":
+        return []
+    ids = ID.findall(response.get_data(as_text=True))
+    return sorted({i for i in ids if ids.count(i) > 1})
+
+
 def _allowed(value) -> set:
     return value if isinstance(value, set) else {value}
 
@@ -136,6 +149,8 @@ def test_sweep(app, ctx, client):
             got = observed(response)
             if response.status_code >= 500:
                 errors.append(f"{method} {url} as {role}: {response.status_code}")
+            elif duplicates := duplicate_ids(response):
+                errors.append(f"{method} {url} as {role}: duplicate id(s) {duplicates}")
             elif got not in _allowed(row[role]):
                 wrong.append(f"{rule.endpoint} {method} {url} as {role}: got {got}, expected {row[role]}")
     assert errors == []
