@@ -4,7 +4,12 @@ from flask import request, url_for
 from flask_babel import get_locale
 
 from participatie.accounts.rules import can_manage_roles, is_admin
-from participatie.conversations.services.after import overdue_actions
+from participatie.conversations import rules as conversation_rules
+from participatie.conversations.idea_box import conversations_for_idea
+from participatie.conversations.services import after as conversation_after
+from participatie.conversations.services import rsvp as conversation_rsvp
+from participatie.conversations.status import ActionStatus, ConversationStatus, OwnerKind
+from participatie.conversations.timefmt import today_local, when_in_words
 from participatie.ideas.rules import can_add_update, can_edit, can_edit_summary, can_follow, can_post, is_author
 from participatie.ideas.services import is_following
 from participatie.ideas.status import IdeaKind, IdeaStatus
@@ -73,7 +78,25 @@ def register(app) -> None:
         can_manage=response_rules.can_manage,
         can_endorse=response_rules.can_endorse,
         can_see_queue=response_rules.can_see_queue,
-        overdue_actions=overdue_actions,
+        overdue_actions=conversation_after.overdue_actions,
+        conversation_when=when_in_words,
+        conversations_for_idea=conversations_for_idea,
+        can_start_conversation=conversation_rules.can_start,
+        can_confirm_conversation=conversation_rules.can_confirm,
+        can_edit_conversation=conversation_rules.can_edit,
+        can_edit_conversation_summary=conversation_rules.can_edit_summary,
+        can_cancel_conversation=conversation_rules.can_cancel,
+        can_see_attendees=conversation_rules.can_see_attendees,
+        can_write_report=conversation_rules.can_write_report,
+        can_add_action=conversation_rules.can_add_action,
+        can_update_action=conversation_rules.can_update_action,
+        is_open_for_signup=conversation_rules.is_open_for_signup,
+        may_give_conversation_feedback=conversation_after.may_give_feedback,
+        places_left=conversation_rsvp.places_left,
+        today_local=today_local,
+        ConversationStatus=ConversationStatus,
+        ActionStatus=ActionStatus,
+        OwnerKind=OwnerKind,
         can_manage_wijken=response_rules.can_manage_wijken,
         deadline_of=deadline_of,
         answer_feedback=answer_feedback,

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from participatie.accounts.services import find_by_email
 from participatie.clock import utcnow
-from participatie.conversations import services
+from participatie.conversations import services, venues
 from participatie.conversations.models import Conversation
 from participatie.conversations.rules import PLANNABLE
 from participatie.conversations.timefmt import today_local
@@ -15,6 +15,10 @@ from participatie.ideas.models import Idea
 
 AGENDA = ("We beginnen met koffie.\nDe initiatiefnemers vertellen over hun idee.\n"
           "De gemeente zegt wat kan en wat niet.\nSamen maken we afspraken: wie doet wat, en wanneer?")
+
+SUMMARY = ("Bewoners hebben twee ideeën voor de wijk. Veel buren steunen ze. "
+           "In dit gesprek kijken we samen wat er kan. De gemeente komt ook. "
+           "Na afloop weet je wie wat doet, en wanneer.")
 
 
 def _plannable_by_wijk() -> list[list[Idea]]:
@@ -47,9 +51,12 @@ def seed_conversations() -> str:
     first = groups[0]
     upcoming = first[:2]
     past_ideas = first[2:4] if len(first) >= 4 else (groups[1][:2] if len(groups) > 1 else first[2:3])
-    wijk = upcoming[0].wijk.name
-    services.create_conversation(ruud, _input(upcoming, f"Stadsgesprek {wijk}: twee ideeën van bewoners",
-                                              today_local() + timedelta(days=16), f"Buurthuis in {wijk}\nZaal 1"))
+    wijk = upcoming[0].wijk
+    place = next(iter(venues.meeting_places([wijk.id])), None)  # a buurthuis from the sociale kaart
+    coming = services.create_conversation(ruud, _input(
+        upcoming, f"Stadsgesprek {wijk.name}: twee ideeën van bewoners", today_local() + timedelta(days=16),
+        "Zaal 1" if place else f"Buurthuis in {wijk.name}\nZaal 1", venue_entry_id=place.id if place else None))
+    services.set_summary(ruud, coming, SUMMARY)
     if past_ideas:
         _held(ruud, past_ideas)
     return "conversations: demo ready"

@@ -19,18 +19,22 @@ from participatie.conversations.status import ActionStatus, InputUsed, OwnerKind
 from participatie.forms_common import MultiCheckboxField, strip
 
 
-class ConversationForm(FlaskForm):
-    idea_ids = MultiCheckboxField(_l("Ideas to talk about"), coerce=int,
-                                  description=_l("Ideas that wait for the city or that the city works on."),
-                                  validators=[DataRequired(_l("Choose at least one idea."))])
+class ConversationDetailsForm(FlaskForm):
+    """Everything of a conversation but its ideas: the edit form."""
+
     title = StringField(_l("Title"), filters=[strip],
                         validators=[DataRequired(_l("Give the conversation a title.")), Length(max=140)])
     wijk = SelectField(_l("Wijk"), validators=[Optional()])
     day = DateField(_l("Day"), validators=[DataRequired(_l("Choose a day."))])
     start = TimeField(_l("Start time"), validators=[DataRequired(_l("Choose a start time."))])
     end = TimeField(_l("End time"), validators=[DataRequired(_l("Choose an end time."))])
-    venue = TextAreaField(_l("Place"), filters=[strip], description=_l("Name of the building and the address."),
-                          validators=[DataRequired(_l("Say where the conversation is.")), Length(max=500)])
+    venue_entry = SelectField(_l("Meeting place from the social map (optional)"), validate_choice=False,
+                              description=_l("Choose a place from the list, or type the place below. "
+                                             "With a place from the list we fill in the address and the access."))
+    venue = TextAreaField(_l("Place"), filters=[strip],
+                          description=_l("Name of the building and the address. With a place from the list: "
+                                         "only extra details, like the room."),
+                          validators=[Optional(), Length(max=500)])
     venue_lat = FloatField(_l("Latitude of the place (optional)"), validators=[Optional(), NumberRange(50, 54)])
     venue_lng = FloatField(_l("Longitude of the place (optional)"), validators=[Optional(), NumberRange(3, 8)])
     capacity = IntegerField(_l("Number of places"), validators=[DataRequired(_l("Say how many people can come.")),
@@ -45,6 +49,19 @@ class ConversationForm(FlaskForm):
                             description=_l("Departments, organisations, councillors."), validators=[Length(max=2000)])
     agenda = TextAreaField(_l("Agenda"), filters=[strip], description=_l("What you talk about, in plain words."),
                            validators=[Length(max=5000)])
+
+
+class ConversationForm(ConversationDetailsForm):
+    idea_ids = MultiCheckboxField(_l("Ideas to talk about"), coerce=int,
+                                  description=_l("Ideas that wait for the city or that the city works on."),
+                                  validators=[DataRequired(_l("Choose at least one idea."))])
+
+
+class SummaryForm(FlaskForm):
+    summary = TextAreaField(_l("Short summary"), filters=[strip],
+                            description=_l("At most 120 words, in plain words. It is shown at the top of the page "
+                                           "and on paper."),
+                            validators=[Optional(), Length(max=1500)])
 
 
 class RsvpForm(FlaskForm):

@@ -11,6 +11,7 @@ from participatie.conversations.models import Conversation, Rsvp
 from participatie.conversations.services import notices
 from participatie.conversations.services.after import feedback_recipients
 from participatie.conversations.services.common import link
+from participatie.conversations.services.rsvp import shared_contacts
 from participatie.conversations.status import ConversationStatus, Rating
 from participatie.extensions import db
 from participatie.notifications.services import notify
@@ -20,7 +21,8 @@ REMIND_BEFORE = timedelta(days=1)
 
 def remind_day_before(now: datetime) -> int:
     """One reminder per sign-up, from a day before the start. Members get it in-app (and by
-    e-mail with consent); guests by e-mail, which they asked for when they signed up."""
+    e-mail with consent); guests by e-mail, which they asked for when they signed up, with the
+    contact details of the others who share them when the guest shares theirs too."""
     query = (select(Rsvp).join(Conversation)
              .where(Conversation.status == ConversationStatus.PLANNED, Conversation.starts_at > now,
                     Conversation.starts_at <= now + REMIND_BEFORE, Rsvp.cancelled_at.is_(None),
@@ -29,8 +31,10 @@ def remind_day_before(now: datetime) -> int:
     count = 0
     for rsvp in db.session.scalars(query).all():
         rsvp.reminded_at = now
+        # Guests have no page to see the shared contacts on, so the mail carries them.
+        contacts = shared_contacts(rsvp) if rsvp.user is None else []
         notices.tell(rsvp, kind="conversation_reminder", body_template="conversations/mail/reminder.txt",
-                     subject=_l("Tomorrow: “%(title)s”", title=rsvp.conversation.title))
+                     subject=_l("Tomorrow: “%(title)s”", title=rsvp.conversation.title), contacts=contacts)
         db.session.commit()
         count += 1
     return count

@@ -57,6 +57,25 @@ def can_cancel(user, conversation) -> bool:
     return is_organiser(user, conversation) and conversation.status in (C.PROPOSED, C.PLANNED)
 
 
+def can_edit(user, conversation) -> bool:
+    """Whoever may plan it changes the details: its creator, ambassadors and admins.
+    Not once it was held or cancelled: then the page is the public record."""
+    if conversation.status not in (C.PROPOSED, C.PLANNED):
+        return False
+    if can_plan(user):
+        return True
+    return can_start(user) and user.id == conversation.created_by_id
+
+
+def can_edit_summary(user, conversation) -> bool:
+    """The short B1 summary: the organisers, ambassadors, admins and the makelaars of the wijk."""
+    if conversation.status == C.CANCELLED:
+        return False
+    if is_organiser(user, conversation) or can_plan(user):
+        return True
+    return _is(user, Role.MAKELAAR) and any(w.id == conversation.wijk_id for w in user.wijken)
+
+
 def can_view(user, conversation) -> bool:
     """Proposals are seen by the organisers and the ambassadors who may confirm them."""
     if conversation.status != C.PROPOSED:

@@ -4,9 +4,10 @@ from datetime import date, time, timedelta
 
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
-from participatie.conversations import services
+from participatie.conversations import links, services
 from participatie.conversations.timefmt import today_local
 from tests.responses.helpers import claimed_idea, person
+from tests.socialmap.conftest import make_entry
 
 WEEK_AHEAD = timedelta(days=10)
 
@@ -48,3 +49,23 @@ def held(actor=None, ideas=None, **overrides):
 
 def yesterday() -> date:
     return today_local() - timedelta(days=1)
+
+
+def meeting_place(**overrides):
+    """A meeting place on the sociale kaart (a buurthuis in West unless told otherwise)."""
+    values = {"kind": "meeting_place", "name": "Buurthuis Lombok", "address": "Jan Pieterszoon Coenstraat 9",
+              "step_free": True, "cost": "small", "languages": "Nederlands, Arabisch"}
+    values.update(overrides)
+    return make_entry(**values)
+
+
+def sign_up_members(conversation, count: int, **kwargs) -> list:
+    people = [person() for _ in range(count)]
+    for someone in people:
+        services.rsvp_member(someone, conversation, **kwargs)
+    return people
+
+
+def confirmed_guest(conversation, name: str, email: str, **kwargs):
+    guest = services.rsvp_guest(conversation, name, email, **kwargs)
+    return services.confirm_guest(links.confirm_link(guest).rsplit("/", 1)[1])

@@ -1,7 +1,7 @@
 """Use cases of stadsgesprekken: plan, sign up, report, track actions, ask for feedback.
 
 Each function checks its rule, writes, appends history to the ideas' timelines, notifies,
-and commits once. Split by phase: planning, rsvp, after.
+and commits once. Split by phase: planning, editing, rsvp, after.
 """
 
 from participatie.conversations.services.after import (  # noqa: F401
@@ -12,6 +12,7 @@ from participatie.conversations.services.after import (  # noqa: F401
     set_action_status,
     write_report,
 )
+from participatie.conversations.services.editing import set_summary, update_conversation  # noqa: F401
 from participatie.conversations.services.planning import (  # noqa: F401
     ConversationInput,
     cancel,

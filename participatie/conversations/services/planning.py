@@ -11,7 +11,7 @@ from sqlalchemy import select
 from participatie.accounts.models import User
 from participatie.accounts.roles import Role
 from participatie.clock import add_working_days, utcnow
-from participatie.conversations import rules
+from participatie.conversations import rules, venues
 from participatie.conversations.models import Conversation, ConversationIdea, Rsvp
 from participatie.conversations.services import notices
 from participatie.conversations.services.common import _t, event, link, require
@@ -49,6 +49,7 @@ class ConversationInput:
     language_support: str = ""
     venue_lat: float | None = None
     venue_lng: float | None = None
+    venue_entry_id: int | None = None  # a meeting place from the sociale kaart
 
 
 def _ideas(actor, ids: list[int]) -> list[Idea]:
@@ -61,36 +62,77 @@ def _ideas(actor, ids: list[int]) -> list[Idea]:
     return found
 
 
-def _times(data: ConversationInput, now: datetime) -> tuple[datetime, datetime]:
+def _times(data: ConversationInput, now: datetime, current: Conversation | None) -> tuple[datetime, datetime]:
+    """Local day and times -> UTC. A new moment must be in the future; an unchanged one may have passed."""
     if data.day is None or data.start is None or data.end is None:
         raise DomainValidationError(_("Fill in the day, the start time and the end time."), field="day")
     starts_at, ends_at = to_utc(data.day, data.start), to_utc(data.day, data.end)
     if ends_at <= starts_at:
         raise DomainValidationError(_("The end time must be after the start time."), field="end")
-    if starts_at <= now:
+    unchanged = current is not None and (current.starts_at, current.ends_at) == (starts_at, ends_at)
+    if starts_at <= now and not unchanged:
         raise DomainValidationError(_("Choose a moment in the future."), field="day")
     return starts_at, ends_at
 
 
-def _build(actor, data: ConversationInput, now: datetime) -> tuple[Conversation, list[Idea]]:
+@dataclass
+class Place:
+    text: str
+    lat: float | None
+    lng: float | None
+    step_free: bool
+    entry_id: int | None
+
+
+def _point(data: ConversationInput) -> tuple[float | None, float | None]:
+    if data.venue_lat is None or data.venue_lng is None:
+        return None, None
+    return data.venue_lat, data.venue_lng
+
+
+def place_of(data: ConversationInput, current: Conversation | None = None) -> Place:
+    """Free text, or a meeting place from the sociale kaart. A newly chosen entry fills in the
+    text, its point and step-free access; while it stays chosen, the organiser's own values count."""
+    if not data.venue_entry_id:
+        text = require(data.venue, "venue", _("Say where the conversation is."))
+        return Place(text, *_point(data), data.step_free, None)
+    entry = venues.usable(data.venue_entry_id)
+    if current is not None and current.venue_entry_id == entry.id:
+        return Place(venues.venue_text(entry, data.venue), *_point(data), data.step_free, entry.id)
+    typed = data.venue
+    if current is not None and (typed or "").strip() == (current.venue or "").strip():
+        typed = ""  # the old place left in the form: not an addition to the new one
+    text = venues.venue_text(entry, typed, current.venue_entry if current is not None else None)
+    lat, lng = (entry.lat, entry.lng) if entry.has_location else _point(data)
+    return Place(text, lat, lng, entry.step_free, entry.id)
+
+
+def apply_details(actor, conversation: Conversation, data: ConversationInput, now: datetime, *,
+                  default_wijk, current: Conversation | None = None) -> None:
+    """Validate and write everything but the ideas: shared by planning and editing."""
     title = require(data.title, "title", _("Give the conversation a title."))
-    venue = require(data.venue, "venue", _("Say where the conversation is."))
     if not data.capacity or data.capacity < 1:
         raise DomainValidationError(_("Say how many people can come."), field="capacity")
-    starts_at, ends_at = _times(data, now)
-    ideas = _ideas(actor, data.idea_ids)
-    wijk = geo.wijk_by_slug(data.wijk_slug) if data.wijk_slug else ideas[0].wijk
+    starts_at, ends_at = _times(data, now, current)
+    wijk = geo.wijk_by_slug(data.wijk_slug) if data.wijk_slug else default_wijk
     if wijk is None or not rules.in_scope(actor, wijk.id):
         raise DomainValidationError(_("Choose a wijk."), field="wijk")
-    located = data.venue_lat is not None and data.venue_lng is not None
-    conversation = Conversation(
-        title=title[:140], wijk=wijk, starts_at=starts_at, ends_at=ends_at, venue=venue,
-        venue_lat=data.venue_lat if located else None, venue_lng=data.venue_lng if located else None,
-        step_free=data.step_free, hearing_loop=data.hearing_loop, childcare=data.childcare,
-        language_support=(data.language_support or "").strip()[:200], capacity=data.capacity,
-        invited=(data.invited or "").strip(), agenda=(data.agenda or "").strip(), created_by=actor,
-        created_at=now, idea_links=[ConversationIdea(idea_id=i.id) for i in ideas],
-    )
+    place = place_of(data, current)
+    conversation.title, conversation.wijk = title[:140], wijk
+    conversation.starts_at, conversation.ends_at = starts_at, ends_at
+    conversation.venue, conversation.venue_entry_id = place.text, place.entry_id
+    conversation.venue_lat, conversation.venue_lng, conversation.step_free = place.lat, place.lng, place.step_free
+    conversation.hearing_loop, conversation.childcare = data.hearing_loop, data.childcare
+    conversation.language_support = (data.language_support or "").strip()[:200]
+    conversation.capacity = data.capacity
+    conversation.invited, conversation.agenda = (data.invited or "").strip(), (data.agenda or "").strip()
+
+
+def _build(actor, data: ConversationInput, now: datetime) -> tuple[Conversation, list[Idea]]:
+    ideas = _ideas(actor, data.idea_ids)
+    conversation = Conversation(created_by=actor, created_at=now)
+    apply_details(actor, conversation, data, now, default_wijk=ideas[0].wijk)
+    conversation.idea_links = [ConversationIdea(idea_id=i.id) for i in ideas]
     return conversation, ideas
 
 

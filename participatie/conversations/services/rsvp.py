@@ -13,6 +13,7 @@ from participatie.conversations import links, rules
 from participatie.conversations.models import Conversation, Rsvp
 from participatie.conversations.services import notices
 from participatie.conversations.services.common import locked, require
+from participatie.conversations.status import ConversationStatus
 from participatie.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 
@@ -21,15 +22,26 @@ class SignupClosed(Exception):
     """The conversation is cancelled, held or has started: no new sign-ups."""
 
 
-def _attending_count(conversation_id: int) -> int:
+def attending_count(conversation_id: int) -> int:
     query = select(func.count(Rsvp.id)).where(
         Rsvp.conversation_id == conversation_id, Rsvp.cancelled_at.is_(None),
         Rsvp.confirmed_at.is_not(None), Rsvp.waitlisted.is_(False))
     return db.session.scalar(query) or 0
 
 
+def attending_counts(conversation_ids: list[int]) -> dict[int, int]:
+    """Places taken per conversation, in one query (for lists of conversations)."""
+    if not conversation_ids:
+        return {}
+    query = (select(Rsvp.conversation_id, func.count(Rsvp.id))
+             .where(Rsvp.conversation_id.in_(conversation_ids), Rsvp.cancelled_at.is_(None),
+                    Rsvp.confirmed_at.is_not(None), Rsvp.waitlisted.is_(False))
+             .group_by(Rsvp.conversation_id))
+    return dict(db.session.execute(query).all())
+
+
 def places_left(conversation: Conversation) -> int:
-    return max(0, conversation.capacity - _attending_count(conversation.id))
+    return max(0, conversation.capacity - attending_count(conversation.id))
 
 
 def _active(conversation_id: int, waitlisted: bool) -> list[Rsvp]:
@@ -58,7 +70,7 @@ def _take_place(conversation: Conversation, rsvp: Rsvp, now: datetime) -> None:
     locked(conversation)
     rsvp.confirmed_at, rsvp.cancelled_at, rsvp.waitlisted = now, None, True  # not counted while counting
     db.session.flush()
-    rsvp.waitlisted = _attending_count(conversation.id) >= conversation.capacity
+    rsvp.waitlisted = attending_count(conversation.id) >= conversation.capacity
 
 
 def _open(conversation: Conversation, now: datetime) -> None:
@@ -152,8 +164,18 @@ def cancel_rsvp(rsvp: Rsvp, *, now=None) -> Rsvp | None:
     return moved
 
 
+def fill_free_places(conversation: Conversation) -> list[Rsvp]:
+    """After more places were added: the waiting list moves up, first come first served.
+    The caller holds the row lock and commits."""
+    moved = []
+    while (first := _move_up(conversation)) is not None:
+        db.session.flush()
+        moved.append(first)
+    return moved
+
+
 def _move_up(conversation: Conversation) -> Rsvp | None:
-    if _attending_count(conversation.id) >= conversation.capacity:
+    if attending_count(conversation.id) >= conversation.capacity:
         return None
     waiting = waiting_list(conversation)
     if not waiting:
@@ -165,8 +187,14 @@ def _move_up(conversation: Conversation) -> Rsvp | None:
     return first
 
 
+def may_see_contacts(viewer_rsvp: Rsvp | None) -> bool:
+    """Only someone who comes (not waiting, not cancelled) and shares their own details."""
+    return (viewer_rsvp is not None and viewer_rsvp.attending and viewer_rsvp.share_contact
+            and viewer_rsvp.conversation.status in (ConversationStatus.PLANNED, ConversationStatus.HELD))
+
+
 def shared_contacts(viewer_rsvp: Rsvp | None) -> list[Rsvp]:
     """Other attendees' contact details, only when the viewer and each of them opted in."""
-    if viewer_rsvp is None or not viewer_rsvp.attending or not viewer_rsvp.share_contact:
+    if not may_see_contacts(viewer_rsvp):
         return []
     return [r for r in attendees(viewer_rsvp.conversation) if r.share_contact and r.id != viewer_rsvp.id]

@@ -39,7 +39,7 @@ def detail(conversation_id: int):
     feedback = after.feedback_of(conversation)
     return render_template(
         "conversations/detail.html", conversation=conversation, venue_map=maps.for_venue(conversation),
-        mine=mine, contacts=rsvp.shared_contacts(mine), rsvp_form=RsvpForm(formdata=None),
+        mine=mine, show_contacts=rsvp.may_see_contacts(mine), contacts=rsvp.shared_contacts(mine), rsvp_form=RsvpForm(formdata=None),
         guest_form=GuestRsvpForm(formdata=None), actions=after.actions_of(conversation), today=today_local(),
         feedback=feedback, ratings=Counter(f.rating for f in feedback),
         my_feedback=after.my_feedback(current_user, conversation), feedback_form=FeedbackForm(formdata=None),
