@@ -31,12 +31,14 @@ from participatie.conversations import jobs as conversations_jobs
 from participatie.extensions import db
 from participatie.notifications import services as notifications
 from participatie.responses import jobs as responses_jobs
+from participatie.socialmap import jobs as socialmap_jobs
 
 log = logging.getLogger(__name__)
 
 TICK_STEPS: list[tuple[str, Callable[[datetime], int]]] = [
     *responses_jobs.TICK_STEPS,  # thresholds, reminders, follow-ups: before the digest that reports them
     *conversations_jobs.TICK_STEPS,  # stadsgesprek reminders and feedback questions
+    *socialmap_jobs.TICK_STEPS,  # the monthly "check these entries" reminder to makelaars
     ("digests", notifications.send_digests),
 ]
 

@@ -53,6 +53,13 @@ class EntryForm(FlaskForm):
     website = StringField(_l("Website (optional)"), filters=[strip],
                           validators=[Optional(), URL(message=_l("Fill in a web address starting with https://")),
                                       Length(max=300)])
+    # Checked by content in photos.prepare, not by name: no FileAllowed here.
+    photo = FileField(_l("Photo (optional)"))  # the template says which files and how large
+    photo_alt = StringField(_l("What is on the photo?"), filters=[strip],
+                            description=_l("For people who cannot see the photo. For example: neighbours at the "
+                                           "vegetable beds"),
+                            validators=[Optional(), Length(max=200)])
+    remove_photo = BooleanField(_l("Remove the photo"))
 
 
 class SuggestionForm(FlaskForm):
@@ -71,6 +78,12 @@ class ImportForm(FlaskForm):
     file = FileField(_l("CSV or GeoJSON file"), validators=[
         FileRequired(_l("Choose a file.")),
         FileAllowed(["csv", "txt", "geojson", "json"], _l("Choose a .csv or .geojson file."))])
+
+
+class ImportConfirmForm(FlaskForm):
+    """The "Importeren" button under the preview: the token of the file that waits."""
+
+    token = HiddenField(validators=[DataRequired()])
 
 
 class LinkEntryForm(FlaskForm):

@@ -222,6 +222,10 @@ def filtered_entries(*, wijk_id=None, kind=None, theme=None, free=False, step_fr
     return query.order_by(SocialMapEntry.name, SocialMapEntry.id)
 
 
+def entry_with_photo(filename: str):
+    return select(SocialMapEntry).where(SocialMapEntry.photo_filename == filename)
+
+
 def stale_entries(wijk_ids, now: datetime):
     """Active entries in these wijken (None: all) not checked for six months, oldest check first."""
     limit = now - timedelta(days=STALE_AFTER_DAYS)

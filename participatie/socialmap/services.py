@@ -19,7 +19,7 @@ from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas.themes import THEMES
 from participatie.notifications.services import notify
-from participatie.socialmap import rules
+from participatie.socialmap import photos, rules
 from participatie.socialmap.models import EntryEdit, SocialMapEntry, Suggestion
 from participatie.socialmap.vocab import Audience, Cost, EntryKind
 
@@ -49,9 +49,19 @@ class EntryInput:
     suitable_for: str = Audience.EVERYONE.value
 
 
+@dataclass
+class PhotoInput:
+    """What the entry form says about the photo. Without an upload the current photo stays."""
+
+    alt: str = ""
+    upload: bytes | None = None  # the file as sent; checked and cleaned by photos.prepare
+    remove: bool = False
+
+
 TEXT_FIELDS = ("name", "description", "address", "phone", "email", "website", "times", "languages")
 LOGGED = ("kind", "name", "description", "themes", "wijk", "address", "lat", "lng", "phone", "email", "website",
-          "times", "evening", "weekend", "cost", "step_free", "languages", "signup_needed", "suitable_for")
+          "times", "evening", "weekend", "cost", "step_free", "languages", "signup_needed", "suitable_for",
+          "photo_filename", "photo_alt")
 
 
 def place_of(data: EntryInput):
@@ -116,36 +126,81 @@ def _verify(entry, actor, now) -> None:
     entry.verified_at, entry.verified_by = now, actor
 
 
-def create_entry(actor, data: EntryInput, *, now: datetime | None = None, commit: bool = True,
-                 action: str = "created") -> SocialMapEntry:
+def _check_photo(entry: SocialMapEntry, photo: PhotoInput | None) -> photos.Photo | None:
+    """Check the photo before anything is written: the cleaned new photo, if one was sent."""
+    if photo is None:
+        return None
+    cleaned = photos.prepare(photo.upload) if photo.upload else None
+    keeps_one = cleaned is not None or (entry.photo_filename is not None and not photo.remove)
+    if keeps_one and not photo.alt.strip():
+        raise DomainValidationError(_("Describe the photo in a few words."), field="photo_alt")
+    return cleaned
+
+
+def _apply_photo(entry: SocialMapEntry, photo: PhotoInput | None, cleaned: photos.Photo | None):
+    """Store the new photo or drop the old one. Returns (file to delete after the commit,
+    file to delete when the commit fails); (None, None) when the photo stays as it was."""
+    if photo is None:
+        return None, None
+    old = entry.photo_filename
+    if cleaned is not None:
+        entry.photo_filename = photos.store(cleaned)
+        entry.photo_width, entry.photo_height = cleaned.width, cleaned.height
+    elif photo.remove:
+        entry.photo_filename, entry.photo_width, entry.photo_height = None, None, None
+    entry.photo_alt = photo.alt.strip()[:200] if entry.photo_filename else ""
+    if old == entry.photo_filename:
+        return None, None
+    return old, entry.photo_filename
+
+
+def _commit(files: tuple[str | None, str | None]) -> None:
+    """Commit. An old photo file goes only once the database no longer points to it; a new one
+    goes again when the commit fails."""
+    old, new = files
+    try:
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        photos.delete(new)
+        raise
+    photos.delete(old)
+
+
+def create_entry(actor, data: EntryInput, *, photo: PhotoInput | None = None, now: datetime | None = None,
+                 commit: bool = True, action: str = "created") -> SocialMapEntry:
     wijk = place_of(data)[0]
     if not rules.can_curate_wijk(actor, wijk.id):
         raise NotAllowed("create entry")
     now = now or utcnow()
     entry = SocialMapEntry(curated_by=actor, created_at=now)
+    cleaned = _check_photo(entry, photo)
     _apply(entry, data, wijk)
     _verify(entry, actor, now)  # whoever enters it has just checked it
+    files = _apply_photo(entry, photo, cleaned)
     db.session.add(entry)
     db.session.flush()
     _log(entry, actor, action, _changes({}, _snapshot(entry)), now)
     if commit:
-        db.session.commit()
+        _commit(files)
     return entry
 
 
-def edit_entry(actor, entry: SocialMapEntry, data: EntryInput, *, now=None, commit: bool = True,
-               action: str = "edited") -> SocialMapEntry:
+def edit_entry(actor, entry: SocialMapEntry, data: EntryInput, *, photo: PhotoInput | None = None, now=None,
+               commit: bool = True, action: str = "edited") -> SocialMapEntry:
     """Both the old and the new wijk must be the actor's: a makelaar cannot move an entry away."""
     wijk = place_of(data)[0]
     if not (rules.can_edit_entry(actor, entry) and rules.can_curate_wijk(actor, wijk.id)):
         raise NotAllowed("edit entry")
     now = now or utcnow()
     before = _snapshot(entry)
+    cleaned = _check_photo(entry, photo)
     _apply(entry, data, wijk)
     _verify(entry, actor, now)  # editing is checking
+    files = _apply_photo(entry, photo, cleaned)
     _log(entry, actor, action, _changes(before, _snapshot(entry)), now)
     if commit:
-        db.session.commit()
+        _commit(files)
     return entry
 
 

@@ -2,6 +2,8 @@
 
 Text similarity: Dutch Snowball stems, minus stop words, plus a small list of concepts so that
 compounds and near-synonyms meet ("moestuinen" ~ "moestuin" ~ "buurttuin" ~ "groente kweken").
+Ranking: the text score weighed by distance, so the closest and most similar come first; nothing
+beyond walking distance, nothing below MIN_SCORE however close.
 """
 
 import re
@@ -45,6 +47,8 @@ CONCEPTS = {
     "house": "buurthuis wijkcentrum buurtcentrum",
 }
 _MIN_AFFIX = 5  # "tuin" alone must not make "speeltuin" a garden
+# Words that merely end or start like a concept word ("transport" is no sport).
+FALSE_FRIENDS = {"transport", "bewegwijzering"}
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +75,8 @@ def _concepts_of(word: str, stem: str) -> set[str]:
     for form in (word, stem):
         if form in lexicon:
             return {lexicon[form]}
+    if word in FALSE_FRIENDS:
+        return set()
     return {concept for known, concept in lexicon.items() if len(known) >= _MIN_AFFIX and len(word) > len(known)
             and (word.endswith(known) or word.startswith(known))}
 
@@ -88,9 +94,20 @@ def features(text: str) -> set[str]:
 
 
 def score(query_title: set[str], query_all: set[str], title: set[str], text: set[str]) -> int:
-    """3 points for each feature two titles share, 1 for each other shared feature."""
+    """3 points for each feature two titles share, 2 for a feature of the query's title in the
+    other's description (entries often have a proper name: "De Klopvaart", a moestuin), 1 for
+    any other shared feature."""
     in_titles = query_title & title
-    return 3 * len(in_titles) + len((query_all & (title | text)) - in_titles)
+    title_in_text = (query_title & text) - in_titles
+    rest = (query_all & (title | text)) - in_titles - title_in_text
+    return 3 * len(in_titles) + 2 * len(title_in_text) + len(rest)
+
+
+def proximity(distance: float | None) -> float:
+    """1 next door, 0.5 at the edge of walking distance; 0.75 when only the wijk is known."""
+    if distance is None:
+        return 0.75
+    return 1 - 0.5 * min(distance, WALKING_M) / WALKING_M
 
 
 @dataclass
@@ -103,6 +120,14 @@ class Match:
     @property
     def is_idea(self) -> bool:
         return self.kind == "idea"
+
+    @property
+    def rank(self) -> float:
+        return self.score * proximity(self.distance)
+
+    @property
+    def name(self) -> str:
+        return self.item.title if self.is_idea else self.item.name
 
 
 def _near(model, lat, lng, wijk_id):
@@ -155,5 +180,5 @@ def similar_nearby(title: str, body: str = "", lat: float | None = None, lng: fl
             points = score(query_title, query_all, features(name), features(text))
             if points >= MIN_SCORE:
                 matches.append(Match(kind, item, points, distance))
-    matches.sort(key=lambda m: (-m.score, m.distance if m.distance is not None else WALKING_M))
+    matches.sort(key=lambda m: (-m.rank, m.distance if m.distance is not None else WALKING_M, m.name.lower()))
     return matches[:MAX_RESULTS]

@@ -1,7 +1,8 @@
 """Import and export of the social map as CSV or GeoJSON (the column set is in README.md).
 
 An import reads every row first. When any row cannot be used, nothing changes and the report says
-which rows and why; otherwise all rows are saved in one transaction.
+which rows and why; otherwise all rows are saved in one transaction. `preview_file` does the same
+checks and writes nothing: the makelaar sees what would happen before pressing "Importeren".
 """
 
 import csv
@@ -20,7 +21,7 @@ from participatie.ideas.themes import THEMES
 from participatie.socialmap import rules, services
 from participatie.socialmap.geojson import safe_json
 from participatie.socialmap.models import SocialMapEntry
-from participatie.socialmap.vocab import AUDIENCE_WORDS, COST_WORDS, KIND_WORDS
+from participatie.socialmap.vocab import AUDIENCE_WORDS, COST_WORDS, KIND_WORDS, EntryKind
 
 COLUMNS = ["id", "kind", "name", "description", "themes", "wijk", "address", "lat", "lng", "phone", "email",
            "website", "times", "evening", "weekend", "cost", "step_free", "languages", "signup_needed",
@@ -28,6 +29,7 @@ COLUMNS = ["id", "kind", "name", "description", "themes", "wijk", "address", "la
 BOOLEANS = ("evening", "weekend", "step_free", "signup_needed")
 TRUE, FALSE = {"1", "ja", "yes", "true", "waar", "j", "y", "x"}, {"", "0", "nee", "no", "false", "onwaar", "n"}
 MAX_ROWS = 5000
+PREVIEW_ROWS = 10
 
 
 class ImportFileError(ValueError):
@@ -35,10 +37,23 @@ class ImportFileError(ValueError):
 
 
 @dataclass
+class PreviewRow:
+    """One row as it would be saved, for the table in the preview."""
+
+    number: int
+    entry_id: int | None  # the entry it changes; None: a new entry
+    name: str
+    kind: EntryKind
+    wijk: str
+    address: str
+
+
+@dataclass
 class ImportReport:
-    created: int = 0
+    created: int = 0  # in a preview: how many would be created
     updated: int = 0
     problems: list[tuple[int, str]] = field(default_factory=list)  # (row number, message)
+    preview: list[PreviewRow] = field(default_factory=list)  # the first rows that can be used
 
     @property
     def ok(self) -> bool:
@@ -155,21 +170,21 @@ def _check_row(actor, row: dict):
     allowed = rules.can_curate_wijk(actor, wijk.id) and (entry is None or rules.can_edit_entry(actor, entry))
     if not allowed:
         raise DomainValidationError(_("Wijk %(wijk)s is not one of your wijken.", wijk=wijk.name))
-    return data, entry
+    return data, entry, wijk
 
 
-def _save(actor, checked, report: ImportReport) -> None:
-    for data, entry in checked:
-        if entry is None:
-            services.create_entry(actor, data, commit=False, action="imported")
-            report.created += 1
-        else:
-            services.edit_entry(actor, entry, data, commit=False, action="imported")
-            report.updated += 1
+def _count(report: ImportReport, number: int, data, entry, wijk) -> None:
+    if entry is None:
+        report.created += 1
+    else:
+        report.updated += 1
+    if len(report.preview) < PREVIEW_ROWS:
+        report.preview.append(PreviewRow(number, entry.id if entry else None, data.name.strip(),
+                                         EntryKind(data.kind), wijk.name, data.address.strip()))
 
 
-def import_rows(actor, rows: list[tuple[int, dict]]) -> ImportReport:
-    """All or nothing: any problem -> nothing saved and every problem reported."""
+def check_rows(actor, rows: list[tuple[int, dict]]):
+    """(report, usable rows): every row checked, nothing written."""
     if not rules.is_curator(actor):
         raise NotAllowed("import")
     if len(rows) > MAX_ROWS:
@@ -177,16 +192,33 @@ def import_rows(actor, rows: list[tuple[int, dict]]) -> ImportReport:
     report, checked = ImportReport(), []
     for number, row in rows:
         try:
-            checked.append(_check_row(actor, row))
+            data, entry, wijk = _check_row(actor, row)
         except DomainValidationError as exc:
             report.problems.append((number, exc.message))
+            continue
+        checked.append((data, entry))
+        _count(report, number, data, entry, wijk)
     if not rows:
         report.problems.append((0, _("The file has no rows.")))
+    return report, checked
+
+
+def _save(actor, checked) -> None:
+    for data, entry in checked:
+        if entry is None:
+            services.create_entry(actor, data, commit=False, action="imported")
+        else:
+            services.edit_entry(actor, entry, data, commit=False, action="imported")
+
+
+def import_rows(actor, rows: list[tuple[int, dict]]) -> ImportReport:
+    """All or nothing: any problem -> nothing saved and every problem reported."""
+    report, checked = check_rows(actor, rows)
     if report.problems:
         db.session.rollback()
         return report
     try:
-        _save(actor, checked, report)
+        _save(actor, checked)
     except (DomainValidationError, NotAllowed):
         db.session.rollback()
         raise
@@ -194,13 +226,25 @@ def import_rows(actor, rows: list[tuple[int, dict]]) -> ImportReport:
     return report
 
 
-def import_file(actor, filename: str, content: bytes) -> ImportReport:
+def read_file(filename: str, content: bytes) -> list[tuple[int, dict]]:
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
         text = content.decode("cp1252", errors="replace")  # Excel on Windows
-    is_geojson = filename.lower().endswith((".geojson", ".json")) or text.lstrip().startswith("{")
-    return import_rows(actor, read_geojson(text) if is_geojson else read_csv(text))
+    return read_geojson(text) if is_geojson(filename, text) else read_csv(text)
+
+
+def is_geojson(filename: str, text: str) -> bool:
+    return filename.lower().endswith((".geojson", ".json")) or text.lstrip("\ufeff \t\r\n").startswith("{")
+
+
+def preview_file(actor, filename: str, content: bytes) -> ImportReport:
+    """What an import of this file would do. Writes nothing."""
+    return check_rows(actor, read_file(filename, content))[0]
+
+
+def import_file(actor, filename: str, content: bytes) -> ImportReport:
+    return import_rows(actor, read_file(filename, content))
 
 
 # --- export --------------------------------------------------------------------------------------

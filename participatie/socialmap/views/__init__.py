@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("socialmap", __name__)
 
-from participatie.socialmap.views import connect, entries, work  # noqa: F401  (routes register on bp)
+from participatie.socialmap.views import connect, entries, uploads, work  # noqa: F401  (routes register on bp)

@@ -8,9 +8,10 @@ from participatie.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import maps as idea_maps
-from participatie.socialmap import geojson, maps, rules, services
+from participatie.socialmap import geojson, maps, photos, rules, services
 from participatie.socialmap.filters import EntryFilters
 from participatie.socialmap.forms import EntryForm, SuggestionForm
+from participatie.socialmap.models import SocialMapEntry
 from participatie.socialmap.panel import entry_links
 from participatie.socialmap.views import bp
 from participatie.socialmap.views.common import field_error, visible_entry, wijk_choices
@@ -47,8 +48,13 @@ def detail(entry_id: int):
                            links=entry_links(entry), edits=edits)
 
 
-def _entry_form(**kwargs) -> EntryForm:
-    form = EntryForm(**kwargs)
+def entry_form(entry=None, *, from_request=True) -> EntryForm:
+    """The form as posted, or (not posted) with the entry's saved values."""
+    if from_request:
+        form = EntryForm()
+    else:
+        form = EntryForm(formdata=None, obj=services.input_of(entry) if entry else None,
+                         data={"wijk": entry.wijk.slug, "photo_alt": entry.photo_alt} if entry else None)
     form.wijk.choices = wijk_choices()
     return form
 
@@ -65,14 +71,44 @@ def _input(form: EntryForm) -> services.EntryInput:
     )
 
 
+def _photo(form: EntryForm) -> services.PhotoInput:
+    """The photo part of the form. Reads one byte past the limit: enough to know it is too large."""
+    upload = form.photo.data
+    data = upload.stream.read(photos.max_bytes() + 1) if upload and getattr(upload, "filename", "") else b""
+    return services.PhotoInput(alt=form.photo_alt.data or "", upload=data or None, remove=form.remove_photo.data)
+
+
+def render_form(form, entry=None, status=200):
+    """The entry form; a chosen photo cannot come back in a file field, so say so."""
+    photo_sent = bool(getattr(form.photo.data, "filename", ""))
+    return render_template("socialmap/form.html", form=form, entry=entry, photo_sent=photo_sent,
+                           max_mb=photos.max_megabytes(),
+                           picker_map=idea_maps.picker(form.lat.data, form.lng.data)), status
+
+
 def _save(form, save, entry=None):
     if form.validate_on_submit():
         try:
-            return save(_input(form))
+            return save(_input(form), _photo(form))
         except DomainValidationError as exc:
             field_error(form, exc, "name")
-    return render_template("socialmap/form.html", form=form, entry=entry,
-                           picker_map=idea_maps.picker(form.lat.data, form.lng.data)), 422 if form.errors else 200
+    return render_form(form, entry, 422 if form.errors else 200)
+
+
+def form_too_large():
+    """The request was too large to read at all (a huge photo). Nothing of it can be kept:
+    show the form again (with the saved values when editing) and say why. None: not allowed."""
+    entry_id = (request.view_args or {}).get("entry_id")
+    entry = db.session.get(SocialMapEntry, entry_id) if entry_id else None
+    allowed = rules.can_edit_entry(current_user, entry) if entry else (
+        entry_id is None and rules.is_curator(current_user))
+    if not allowed:
+        return None
+    form = entry_form(entry, from_request=False)
+    form.photo.errors = [_("We could not receive the form: the photo is too large (more than %(mb)s MB). "
+                           "Nothing is saved. Choose a smaller photo and fill in the form again.",
+                           mb=photos.max_megabytes())]
+    return render_form(form, entry, 413)
 
 
 @bp.route("/socialmap/new", methods=["GET", "POST"])
@@ -81,12 +117,12 @@ def new():
     if not rules.is_curator(current_user):
         raise NotAllowed("new entry")
 
-    def save(data):
-        entry = services.create_entry(current_user, data)
+    def save(data, photo):
+        entry = services.create_entry(current_user, data, photo=photo)
         flash(_("The entry is on the social map."), "ok")
         return redirect(url_for("socialmap.detail", entry_id=entry.id), 303)
 
-    return _save(_entry_form(), save)
+    return _save(entry_form(), save)
 
 
 @bp.route("/socialmap/<int:entry_id>/edit", methods=["GET", "POST"])
@@ -95,11 +131,10 @@ def edit(entry_id: int):
     entry = visible_entry(entry_id)
     if not rules.can_edit_entry(current_user, entry):
         raise NotAllowed("edit entry")
-    form = _entry_form(obj=None if request.method == "POST" else services.input_of(entry),
-                       data=None if request.method == "POST" else {"wijk": entry.wijk.slug})
+    form = entry_form(entry, from_request=request.method == "POST")
 
-    def save(data):
-        services.edit_entry(current_user, entry, data)
+    def save(data, photo):
+        services.edit_entry(current_user, entry, data, photo=photo)
         flash(_("Your changes are saved."), "ok")
         return redirect(url_for("socialmap.detail", entry_id=entry.id), 303)
 

@@ -10,8 +10,8 @@ from participatie.accounts.rules import is_admin
 from participatie.clock import utcnow
 from participatie.errors import NotAllowed
 from participatie.extensions import db
-from participatie.socialmap import rules, services, transfer
-from participatie.socialmap.forms import ImportForm
+from participatie.socialmap import pending, rules, services, transfer
+from participatie.socialmap.forms import ImportConfirmForm, ImportForm
 from participatie.socialmap.models import Suggestion, open_suggestions, stale_entries
 from participatie.socialmap.views import bp
 
@@ -55,23 +55,54 @@ def export(fmt: str):
     return response
 
 
+def _import_page(form, *, report=None, file_error=None, confirm=None, status=200):
+    return render_template("socialmap/import.html", form=form, report=report, file_error=file_error,
+                           confirm=confirm, columns=transfer.COLUMNS), status
+
+
 @bp.route("/socialmap/import", methods=["GET", "POST"])
 @login_required
 def import_page():
+    """Step 1: upload and check. Shows what would happen; nothing is written yet."""
     if not rules.is_curator(current_user):
         raise NotAllowed("import")
-    form, report, file_error = ImportForm(), None, None
-    if form.validate_on_submit():
-        upload = form.file.data
-        try:
-            report = transfer.import_file(current_user, upload.filename or "", upload.read())
-        except transfer.ImportFileError as exc:
-            file_error = str(exc)
-        else:
-            if report.ok:
-                flash(_("Import done: %(created)d new, %(updated)d changed.", created=report.created,
-                        updated=report.updated), "ok")
-                return redirect(url_for("socialmap.worklist"), 303)
-    status = 422 if (form.errors or file_error or (report and not report.ok)) else 200
-    return render_template("socialmap/import.html", form=form, report=report, file_error=file_error,
-                           columns=transfer.COLUMNS), status
+    form = ImportForm()
+    if not form.validate_on_submit():
+        return _import_page(form, status=422 if form.errors else 200)
+    try:
+        report, token = pending.preview(current_user, form.file.data.filename or "", form.file.data.read())
+    except transfer.ImportFileError as exc:
+        return _import_page(form, file_error=str(exc), status=422)
+    if not report.ok:
+        return _import_page(form, report=report, status=422)
+    return _import_page(form, report=report, confirm=ImportConfirmForm(formdata=None, token=token))
+
+
+@bp.post("/socialmap/import/confirm")
+@login_required
+def import_confirm():
+    """Step 2: "Importeren". All or nothing, with the same checks as the preview."""
+    if not rules.is_curator(current_user):
+        raise NotAllowed("import")
+    form = ImportConfirmForm()
+    try:
+        report = pending.import_upload(current_user, form.token.data) if form.validate_on_submit() else None
+    except transfer.ImportFileError as exc:
+        return _import_page(ImportForm(formdata=None), file_error=str(exc), status=422)
+    if report is None:
+        flash(_("This file is already imported, or we no longer have it. Choose the file again."), "error")
+        return redirect(url_for("socialmap.import_page"), 303)
+    if not report.ok:  # the map or the makelaar's wijken changed since the preview
+        return _import_page(ImportForm(formdata=None), report=report, status=422)
+    flash(_("Import done: %(created)d new, %(updated)d changed.", created=report.created,
+            updated=report.updated), "ok")
+    return redirect(url_for("socialmap.worklist"), 303)
+
+
+def import_too_large():
+    """The file was too large to receive: the import page says so. None: not allowed."""
+    if not rules.is_curator(current_user):
+        return None
+    form = ImportForm(formdata=None)
+    form.file.errors = [_("The file is too large. Split it up and import the parts one by one.")]
+    return _import_page(form, status=413)
