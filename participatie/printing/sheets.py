@@ -1,36 +1,50 @@
 """What the printed pages say. The generated sentences are short and plain (B1) by construction;
-their Dutch translations are checked by the B1 checker in tests/printing/test_sheets.py.
+their Dutch translations are checked by the B1 checker (tests/printing/test_conversation.py reads a
+whole generated sheet; tests/plainlanguage_views/test_site_strings.py every Dutch string).
 
 The summary is an input, not read from the idea here, so other pages (a stadsgesprek) can
 pass their own summary text to the same builders.
 """
 
-import importlib
-import importlib.util
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask_babel import gettext as _, lazy_gettext as _l, ngettext
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from participatie.accounts.models import User
-from participatie.accounts.roles import Role
 from participatie.clock import utcnow
+from participatie.conversations.models import Conversation, ConversationIdea
+from participatie.conversations.status import ConversationStatus
+from participatie.conversations.timefmt import when_in_words
 from participatie.extensions import db
 from participatie.i18n import human_date
-from participatie.ideas.models import EventKind, Idea, IdeaEvent, visible_ideas
+from participatie.ideas.models import EventKind, Idea, IdeaEvent
 from participatie.ideas.status import IdeaStatus
 from participatie.responses.deadlines import deadline_of
 
 BODY_WORDS = 120  # without a summary, the idea's own text is cut off after this many words
-TOP_IDEAS = 8
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: tuple[int, ...] = ()  # columns aligned right (counts)
 
 
 @dataclass
 class Section:
+    """A part of a sheet. ``paragraphs`` and ``bullets`` are generated (B1 by construction);
+    ``lines`` and ``quote`` are people's own words, printed as they wrote them."""
+
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     quote: str = ""  # the city's own words, printed as a quote
+    lines: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    table: Table | None = None
+    items: list[tuple[str, str]] = field(default_factory=list)  # (own words, generated line below them)
+    name: str = ""  # a CSS modifier: sheet__section--<name>
 
 
 def excerpt(text: str, words: int = BODY_WORDS) -> tuple[str, bool]:
@@ -109,6 +123,9 @@ def _next(idea: Idea, now: datetime) -> Section:
             "It needs %(num)d more supporter. Then the city answers.",
             "It needs %(num)d more supporters. Then the city answers.", missing) if missing
             else _("It has enough supporters. The city answers soon."))
+    elif (talk := next_conversation(idea, now)) is not None:
+        section.paragraphs.append(_("There will be a city conversation about this idea: %(when)s.",
+                                    when=when_in_words(talk.starts_at, talk.ends_at)))
     elif idea.status in STATUS_NEXT:
         section.paragraphs.append(str(STATUS_NEXT[idea.status]))
     elif not deadline:
@@ -123,6 +140,17 @@ def _next(idea: Idea, now: datetime) -> Section:
     return section
 
 
+def next_conversation(idea: Idea, now: datetime) -> Conversation | None:
+    """The planned stadsgesprek about this idea that has not started yet, if any: its date goes on paper."""
+    if idea.status != IdeaStatus.CONVERSATION_PLANNED:
+        return None
+    query = (select(Conversation).join(ConversationIdea)
+             .where(ConversationIdea.idea_id == idea.id, Conversation.status == ConversationStatus.PLANNED,
+                    Conversation.starts_at >= now)
+             .order_by(Conversation.starts_at).limit(1))
+    return db.session.scalar(query)
+
+
 def _contact(idea: Idea) -> Section:
     section = Section(_("Who is your contact?"))
     if idea.ambassador:
@@ -133,81 +161,3 @@ def _contact(idea: Idea) -> Section:
         section.paragraphs.append(_("There is no contact at the city yet."))
     section.paragraphs.append(_("Do you want to react or ask something? Scan the QR code or go to the website."))
     return section
-
-
-# The wijk overview ---------------------------------------------------------------------------
-
-def top_ideas(wijk, limit: int = TOP_IDEAS) -> list[Idea]:
-    query = (visible_ideas().where(Idea.wijk_id == wijk.id, Idea.status != IdeaStatus.ARCHIVED)
-             .order_by(Idea.support_count.desc(), Idea.id.desc()).limit(limit))
-    return list(db.session.scalars(query))
-
-
-def wijk_totals(wijk) -> dict[str, int]:
-    """Ideas (not archived) and supports in the wijk."""
-    ideas, supports = db.session.execute(
-        select(func.count(), func.coalesce(func.sum(Idea.support_count + Idea.join_count), 0)).where(
-            Idea.wijk_id == wijk.id, Idea.hidden.is_(False), Idea.status != IdeaStatus.ARCHIVED)).one()
-    return {"ideas": ideas, "supports": int(supports)}
-
-
-@dataclass(frozen=True)
-class Contact:
-    name: str
-    role: str
-
-
-def wijk_contacts(wijk) -> list[Contact]:
-    """The makelaars of the wijk and the ambassadors who hold its ideas (names, never e-mail)."""
-    makelaars = db.session.scalars(
-        select(User).where(User.role == Role.MAKELAAR, User.wijken.any(id=wijk.id)).order_by(User.display_name))
-    ambassadors = db.session.scalars(
-        select(User).where(User.id.in_(select(Idea.ambassador_id).where(
-            Idea.wijk_id == wijk.id, Idea.hidden.is_(False), Idea.ambassador_id.is_not(None))))
-        .order_by(User.display_name))
-    return ([Contact(u.display_name, _("community broker")) for u in makelaars]
-            + [Contact(u.display_name, _("ambassador, %(department)s", department=u.department or "-"))
-               for u in ambassadors])
-
-
-def optional_module(name: str):
-    """A module that may not exist (yet), or None: conversations and the social map are optional."""
-    if importlib.util.find_spec(name.split(".")[0] + "." + name.split(".")[1]) is None:
-        return None
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
-
-
-def upcoming_conversations(wijk, now: datetime | None = None, limit: int = 4) -> list | None:
-    """Planned stadsgesprekken in the wijk from now on; None when that module is not there."""
-    models = optional_module("participatie.conversations.models")
-    if models is None or not hasattr(models, "listing"):
-        return None
-    conversation = models.Conversation
-    query = (models.listing(wijk.id).where(conversation.status == "planned",
-                                           conversation.starts_at >= (now or utcnow()))
-             .order_by(conversation.starts_at).limit(limit))
-    return list(db.session.scalars(query))
-
-
-def open_actions(wijk, limit: int = 6) -> list | None:
-    """Unfinished actiepunten of the wijk's stadsgesprekken, soonest first."""
-    models = optional_module("participatie.conversations.models")
-    if models is None or not hasattr(models, "actions_query"):
-        return None
-    unfinished = [str(s) for s in getattr(models, "UNFINISHED", ())]
-    query = models.actions_query(wijk.id).where(models.ActionItem.status.in_(unfinished)).limit(limit)
-    return list(db.session.scalars(query))
-
-
-def social_map_highlights(wijk, limit: int = 5) -> list | None:
-    """A few active social-map entries of the wijk (recently verified first)."""
-    models = optional_module("participatie.socialmap.models")
-    if models is None or not hasattr(models, "SocialMapEntry"):
-        return None
-    entry = models.SocialMapEntry
-    query = (select(entry).where(entry.wijk_id == wijk.id, entry.archived.is_(False))
-             .order_by(getattr(entry, "verified_at", entry.id).desc(), entry.name).limit(limit))
-    return list(db.session.scalars(query))

@@ -5,12 +5,19 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from participatie.clock import utcnow
+from participatie.conversations import rules as conversation_rules
+from participatie.conversations.models import Conversation
+from participatie.conversations.services import after as conversation_after
+from participatie.conversations.services import rsvp
+from participatie.conversations.timefmt import today_local
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import rules as idea_rules
 from participatie.ideas.models import Idea
 from participatie.ideas.themes import NEEDS
+from participatie.printing import conversation as conversation_text
 from participatie.printing import pdf, sheets
+from participatie.printing import wijk as wijk_text
 from participatie.printing.qr import public_url, qr_svg
 
 bp = Blueprint("printing", __name__, url_prefix="/print")
@@ -81,10 +88,31 @@ def wijk(slug: str, as_pdf: bool):
     return render_sheet(
         "print/wijk.html", as_pdf=as_pdf, filename=f"wijk-{wijk.slug}",
         link=public_url("dashboard.wijk", slug=wijk.slug), wijk=wijk,
-        ideas=sheets.top_ideas(wijk), totals=sheets.wijk_totals(wijk), contacts=sheets.wijk_contacts(wijk),
-        conversations=sheets.upcoming_conversations(wijk), actions=sheets.open_actions(wijk),
-        places=sheets.social_map_highlights(wijk),
+        ideas=wijk_text.top_ideas(wijk), totals=wijk_text.wijk_totals(wijk), contacts=wijk_text.wijk_contacts(wijk),
+        conversations=wijk_text.conversations_section(wijk_text.upcoming_conversations(wijk)),
+        actions=wijk_text.actions_section(wijk_text.open_actions(wijk), today_local()),
+        places=wijk_text.social_map_highlights(wijk),
     )
+
+
+@sheet_route("/conversations/<int:conversation_id>", "conversation")
+def conversation(conversation_id: int, as_pdf: bool):
+    found = db.get_or_404(Conversation, conversation_id)
+    if not conversation_rules.can_view(current_user, found):
+        abort(404)  # a proposal is not public yet
+    return conversation_sheet(found, found.summary, as_pdf=as_pdf)
+
+
+def conversation_sheet(found: Conversation, summary: str | None, *, as_pdf: bool):
+    """One stadsgesprek on one A4 (two with a long report). ``summary`` is passed in, as for ideas."""
+    now = utcnow()
+    signup = conversation_text.Signup(open=conversation_rules.is_open_for_signup(found, now),
+                                      places_left=rsvp.places_left(found), waiting=len(rsvp.waiting_list(found)))
+    sheet = conversation_text.conversation_sheet(found, summary, signup, conversation_after.actions_of(found),
+                                                 today_local(now))
+    return render_sheet("print/conversation.html", as_pdf=as_pdf, filename=f"stadsgesprek-{found.id}",
+                        link=public_url("conversations.detail", conversation_id=found.id),
+                        conversation=found, sheet=sheet)
 
 
 @sheet_route("/flyer", "flyer")
