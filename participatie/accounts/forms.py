@@ -47,7 +47,8 @@ class LoginForm(FlaskForm):
 
 
 class LoginLinkForm(FlaskForm):
-    email = EmailField(_l("E-mail address"), filters=[strip],
+    # Its own id: the login page shows this form next to LoginForm, whose e-mail field is "email".
+    email = EmailField(_l("E-mail address"), filters=[strip], id="link-email",
                        validators=[DataRequired(EMAIL_MSG), Email(EMAIL_MSG, check_deliverability=False)])
 
 

@@ -91,7 +91,16 @@ class LiveServer:
         self._flask("db", "upgrade")
         self._flask("geo", "ensure")
         self._flask("seed-demo")
-        self._log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop)
+        return self._serve()
+
+    def restart_with(self, **env: str) -> LiveServer:
+        """Same database, new environment: e.g. PARTICIPATIE_TIME_TRAVEL_DAYS="3" lets time pass."""
+        self._stop_process()
+        self.env.update(env)
+        return self._serve()
+
+    def _serve(self) -> LiveServer:
+        self._log = open(self.log_path, "ab")  # noqa: SIM115 (closed in stop)
         self._process = subprocess.Popen(
             [_tool("gunicorn"), "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
              "--access-logfile", "-", "app:app"],
@@ -119,6 +128,10 @@ class LiveServer:
         return self.log_path.read_text(errors="replace")[-5000:] if self.log_path.exists() else ""
 
     def stop(self) -> None:
+        self._stop_process()
+        shutil.rmtree(self._own_tmp, ignore_errors=True)
+
+    def _stop_process(self) -> None:
         if self._process and self._process.poll() is None:
             self._process.terminate()
             try:
@@ -129,7 +142,6 @@ class LiveServer:
         if self._log:
             self._log.close()
             self._log = None
-        shutil.rmtree(self._own_tmp, ignore_errors=True)
 
     # -- the development outbox (<instance>/outbox/*.eml) -------------------------------------
     def messages(self) -> list[EmailMessage]:

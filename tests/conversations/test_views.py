@@ -238,3 +238,12 @@ def test_followers_give_feedback_on_the_page(web):
     response = web.post(f"/conversations/{past.id}/feedback", data={"rating": "bad", "text": "Te kort"})
     assert response.status_code == 303
     assert "Te kort" in page(web.get(f"/conversations/{past.id}"))
+
+
+def test_the_page_links_to_its_printed_sheet_and_pdf(web):
+    conversation = planned()
+    sign_in(web, None)
+    html = web.get(f"/conversations/{conversation.id}").get_data(as_text=True)
+    assert f'href="/print/conversations/{conversation.id}"' in html
+    assert f'href="/print/conversations/{conversation.id}.pdf"' in html
+    assert web.get(f"/print/conversations/{conversation.id}").status_code == 200

@@ -43,6 +43,7 @@ EXPECTED = {
     "conversations.confirm_proposal": (LOGIN, 403, 403, 403, 403),
     "conversations.confirm_rsvp": (400, 400, 400, 400, 400),
     "conversations.detail": (200, 200, 200, 200, 200),
+    "conversations.edit": (LOGIN, 403, 403, 200, 200),
     "conversations.feedback": (LOGIN, 403, 403, 403, 403),
     "conversations.feedback_by_link": (400, 400, 400, 400, 400),
     "conversations.index": (200, 200, 200, 200, 200),
@@ -50,6 +51,7 @@ EXPECTED = {
     "conversations.new_action": (LOGIN, 403, 403, 403, 403),
     "conversations.report": (LOGIN, 403, 403, 403, 403),
     "conversations.rsvp": (422, 303, 303, 303, 303),
+    "conversations.summary": (LOGIN, 403, 200, 200, 200),
     "conversations.wijk_agenda": (200, 200, 200, 200, 200),
     "dashboard.home": (200, 200, 200, 200, 200),
     "dashboard.switch_language": (303, 303, 303, 303, 303),
@@ -67,6 +69,8 @@ EXPECTED = {
     "notifications.mark_all_read": (LOGIN, 303, 303, 303, 303),
     "notifications.open_one": (LOGIN, 404, 404, 404, 404),
     "notifications.unsubscribe": (400, 400, 400, 400, 400),
+    "printing.conversation": (200, 200, 200, 200, 200),
+    "printing.conversation_pdf": (200, 200, 200, 200, 200),
     "printing.flyer": (200, 200, 200, 200, 200),
     "printing.flyer_pdf": (200, 200, 200, 200, 200),
     "printing.idea": (200, 200, 200, 200, 200),
@@ -98,12 +102,14 @@ EXPECTED = {
     "socialmap.edit": (LOGIN, 403, 200, 403, 200),
     "socialmap.export": (LOGIN, 403, 200, 403, 200),
     "socialmap.geojson": (200, 200, 200, 200, 200),
+    "socialmap.import_confirm": (LOGIN, 403, 303, 403, 303),
     "socialmap.import_page": (LOGIN, 403, 200, 403, 200),
     "socialmap.index": (200, 200, 200, 200, 200),
     "socialmap.link_entry": (LOGIN, 403, 303, 303, 303),
     "socialmap.link_idea": (LOGIN, 403, 303, 303, 303),
     "socialmap.new": (LOGIN, 403, 200, 403, 200),
     "socialmap.paper_support": (LOGIN, 403, 303, 403, 303),
+    "socialmap.photo": (404, 404, 404, 404, 404),
     "socialmap.similar": (200, 200, 200, 200, 200),
     "socialmap.similar_step": (LOGIN, 200, 200, 200, 200),
     "socialmap.suggest": (LOGIN, 200, 200, 200, 200),
@@ -153,8 +159,8 @@ def test_sweep(app, ctx, client):
                 errors.append(f"{method} {url} as {role}: duplicate id(s) {duplicates}")
             elif got not in _allowed(row[role]):
                 wrong.append(f"{rule.endpoint} {method} {url} as {role}: got {got}, expected {row[role]}")
-    assert errors == []
-    assert wrong == []
+    assert errors == [], "\n".join(errors)
+    assert wrong == [], "\n".join(wrong)
 
 
 @pytest.mark.parametrize("role", ["resident", "makelaar", "ambassador"])
