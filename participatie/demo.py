@@ -20,7 +20,7 @@ from participatie.supports.models import SupportKind
 
 STAFF = [
     ("inwoner@example.org", "Fatima", Role.RESIDENT, None, ()),
-    ("makelaar@example.org", "Sanne (sociaal makelaar)", Role.MAKELAAR, None, ("west", "overvecht")),
+    ("makelaar@example.org", "Sanne Jansen", Role.MAKELAAR, None, ("west", "overvecht")),
     ("ambassadeur@example.org", "Ruud de Vries", Role.AMBASSADOR, "Stadsbeheer", ()),
     ("beheer@example.org", "Beheer Participatie", Role.ADMIN, None, ()),
 ]
