@@ -48,6 +48,9 @@ class User(UserMixin, db.Model):
     login_nonce: Mapped[str] = mapped_column(String(32), default=new_nonce)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set when the person deleted their account: personal data is wiped, the row stays so the
+    # public record (ideas, answers, counts) keeps its shape.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     wijken: Mapped[list[Wijk]] = relationship(secondary=makelaar_wijken, order_by=Wijk.code)
 
