@@ -50,6 +50,14 @@ def _point_in(wijk, rng: random.Random):
     return wijk.center
 
 
+# Story ideas sit where their title says, so the walks meet real neighbours on the map
+# (the community garden beside the Moskeeplein idea, issue 5).
+KNOWN_PLACES = {
+    "Een moestuin op het Moskeeplein": (52.0917, 5.1003),
+    "Bankjes langs de Kanaalstraat": (52.0905, 5.0985),
+}
+
+
 def _idea(row, author, index: int, rng: random.Random) -> Idea:
     slug, kind, title, body, themes, needs, offer, street = row
     existing = db.session.scalar(select(Idea).where(Idea.title == title))
@@ -58,6 +66,7 @@ def _idea(row, author, index: int, rng: random.Random) -> Idea:
     wijk = geo.wijk_by_slug(slug)
     located = index % 6 != 5  # some residents only pick a wijk, no map
     lat, lng = _point_in(wijk, rng) if located else (None, None)
+    lat, lng = KNOWN_PLACES.get(title, (lat, lng))
     data = ideas.IdeaInput(kind=kind, title=title, body=body, themes=themes, needs=needs, offer=offer,
                            lat=lat, lng=lng, wijk_slug=slug, street=street)
     created = utcnow() - timedelta(days=60 - index, hours=rng.randint(0, 12))

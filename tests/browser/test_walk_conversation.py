@@ -43,7 +43,8 @@ def plan_for_two_ideas(page) -> tuple[str, list[str]]:
     chosen = []
     for index in (0, 1):
         ideas.nth(index).check()
-        chosen.append(ideas.nth(index).evaluate("box => box.labels[0].innerText").strip())
+        label = ideas.nth(index).evaluate("box => box.labels[0].innerText").strip()
+        chosen.append(re.sub(r"\s*\([^)]*\)$", "", label))  # "Title (Wijk, 14)" -> "Title"
     page.get_by_label(NL(r"^(Dag|Day)$")).fill((date.today() + timedelta(days=1)).isoformat())
     page.get_by_label(NL(r"^(Begintijd|Start time)$")).fill("19:30")
     page.get_by_label(NL(r"^(Eindtijd|End time)$")).fill("21:00")
@@ -76,13 +77,16 @@ def sign_up_without_account(browser, server, url: str) -> None:
 
 def write_report_and_three_actions(page, url: str) -> None:
     page.goto(url + "/report")
-    page.get_by_label(NL(r"^(Verslag|Report)$")).fill(
+    page.get_by_role("textbox", name=NL(r"^(Verslag|Report)$")).fill(
         "Er kwamen 24 buren. Iedereen wil meer bankjes. Over het groen waren de meningen verdeeld. "
         "We spraken drie acties af.")
-    page.get_by_role("button", name=NL(r"^(Bewaar het verslag|Save the report)$")).click()
+    page.get_by_role("button", name=NL(r"^(Verslag opslaan|Save the report)$")).click()
+    page.goto(url + "/report")  # the saved report stays in the editor, to correct it later
+    expect(page.get_by_role("textbox", name=NL(r"^(Verslag|Report)$"))).to_have_value(NL("^Er kwamen 24 buren"))
     owners = ["Stadsbeheer", "Bewoners van de Kanaalstraat", "Sociaal makelaar West"]
     for index, what in enumerate(ACTIONS):
-        form = page.locator("form", has=page.get_by_role("button", name=NL(r"^(Actie toevoegen|Add action)$")))
+        page.goto(url + "/report")
+        form = page.get_by_role("region", name=NL(r"^(Een actie toevoegen|Add an action)$"))
         form.get_by_label(NL(r"^(Idee|Idea)$")).select_option(index=index % 2)
         form.get_by_label(NL(r"^(Wat gaat er gebeuren|What will happen)$")).fill(what)
         form.get_by_label(NL(r"^(Naam of afdeling|Name or department)$")).fill(owners[index])
