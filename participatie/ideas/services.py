@@ -162,10 +162,16 @@ def set_summary(actor, idea: Idea, text: str):
     """
     if not rules.can_edit_summary(actor, idea):
         raise NotAllowed("edit summary")
+    idea.summary = clean_summary(text)
+    db.session.commit()
+    return check_text(idea.summary or "")
+
+
+def clean_summary(text: str) -> str | None:
+    """The summary as stored (None when empty); refused when longer than SUMMARY_MAX_WORDS.
+    Shared by every page that carries a B1 summary (ideas, stadsgesprekken)."""
     text = (text or "").strip()
     if word_count(text) > SUMMARY_MAX_WORDS:
         raise DomainValidationError(
             _("Keep the summary short: at most %(max)d words.", max=SUMMARY_MAX_WORDS), field="summary")
-    idea.summary = text or None
-    db.session.commit()
-    return check_text(text)
+    return text or None

@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
@@ -16,7 +15,7 @@ from participatie.conversations.services.rsvp import attending_count, fill_free_
 from participatie.conversations.status import ConversationStatus
 from participatie.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
-from participatie.ideas.services import SUMMARY_MAX_WORDS, word_count
+from participatie.ideas.services import clean_summary
 from participatie.plainlanguage import check_text
 
 
@@ -68,10 +67,6 @@ def set_summary(actor, conversation: Conversation, text: str):
     The checker only advises; it never blocks a summary."""
     if not rules.can_edit_summary(actor, conversation):
         raise NotAllowed("edit summary")
-    text = (text or "").strip()
-    if word_count(text) > SUMMARY_MAX_WORDS:
-        raise DomainValidationError(
-            _("Keep the summary short: at most %(max)d words.", max=SUMMARY_MAX_WORDS), field="summary")
-    conversation.summary = text or None
+    conversation.summary = clean_summary(text)
     db.session.commit()
-    return check_text(text)
+    return check_text(conversation.summary or "")
