@@ -9,7 +9,6 @@ import pytest
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
 from participatie.extensions import db
-from participatie.i18n import human_date  # noqa: F401
 from participatie.socialmap import links, services
 from participatie.socialmap.models import IdeaLink, Suggestion
 from tests.factories import make_idea
