@@ -58,7 +58,7 @@ def _refuse_dev_secret_in_production(app: Flask) -> None:
 
 def _init_extensions(app: Flask) -> None:
     from participatie import i18n
-    from participatie.accounts.models import User
+    from participatie.accounts import services as accounts_services
 
     db.init_app(app)
     import participatie.models  # noqa: F401  (every table registered before Alembic looks)
@@ -73,7 +73,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
-    login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
+    login_manager.user_loader(accounts_services.load_user)  # None for a deleted account
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         _sqlite_pragmas(app)
 

@@ -3,7 +3,7 @@
 from flask import request, url_for
 from flask_babel import get_locale
 
-from participatie.accounts.rules import can_manage_roles, is_admin
+from participatie.accounts.rules import can_delete_account, can_manage_roles, is_admin
 from participatie.conversations import rules as conversation_rules
 from participatie.conversations.idea_box import conversations_for_idea
 from participatie.conversations.services import after as conversation_after
@@ -73,6 +73,7 @@ def register(app) -> None:
         unread_count=unread_count,
         is_admin=is_admin,
         can_manage_roles=can_manage_roles,
+        can_delete_account=can_delete_account,
         csp_nonce=csp_nonce,
         can_claim=response_rules.can_claim,
         can_manage=response_rules.can_manage,

@@ -45,10 +45,18 @@ def outbox_dir() -> Path:
     return Path(current_app.instance_path) / "outbox"
 
 
+def deliverable(to: str) -> bool:
+    """False for addresses under the reserved ".invalid" top-level domain (RFC 2606), such as
+    the placeholder of a deleted account (deleted-<id>-<random>@deleted.invalid)."""
+    return not to.strip().lower().rstrip(">").endswith(".invalid")
+
+
 def send_mail(to: str, subject: str, body: str, headers: dict | None = None) -> EmailMessage:
     msg = build_message(to, subject, body, headers)
     config = current_app.config
-    if config.get("MAIL_SERVER"):
+    if not deliverable(to):
+        log.info("Not sending mail to the undeliverable address %s", to)
+    elif config.get("MAIL_SERVER"):
         with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
             if config.get("MAIL_USE_TLS"):
                 smtp.starttls()

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from participatie.accounts.roles import Role
 from participatie.forms_common import MultiCheckboxField, strip
@@ -72,3 +72,34 @@ class RoleForm(FlaskForm):
     department = StringField(_l("Department (ambassadors)"), filters=[strip],
                              validators=[Optional(), Length(max=120)])
     wijken = MultiCheckboxField(_l("Wijken (community brokers)"), coerce=int)
+
+
+class DeleteWithPasswordForm(FlaskForm):
+    """Deleting your own account when it has a password: type it, so we know it is you."""
+
+    password = PasswordField(_l("Your password"), validators=[DataRequired(_l("Fill in your password."))])
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def validate_password(self, field):
+        if not self.user.check_password(field.data):
+            raise ValidationError(_l("This is not your password. Try again."))
+
+
+class DeleteWithCheckboxForm(FlaskForm):
+    """Deleting an account without a password (e-mail link only), or an admin deleting one."""
+
+    confirm = BooleanField(_l("Yes, delete my account"),
+                           validators=[DataRequired(_l("Tick the box if you really want to delete the account."))])
+
+
+class AdminDeleteForm(FlaskForm):
+    confirm = BooleanField(_l("Yes, delete this account"),
+                           validators=[DataRequired(_l("Tick the box if you really want to delete the account."))])
+
+
+def delete_form_for(user) -> FlaskForm:
+    """Password when the account has one, else the checkbox."""
+    return DeleteWithPasswordForm(user) if user.password_hash else DeleteWithCheckboxForm()

@@ -3,8 +3,10 @@
 import secrets
 from datetime import datetime
 
+from flask_babel import gettext as _
 from flask_login import UserMixin
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -22,8 +24,17 @@ makelaar_wijken = Table(
 )
 
 
+# Deleted accounts get an address under the reserved ".invalid" top-level domain (RFC 2606):
+# it is unique, and no mail can ever reach it.
+DELETED_EMAIL_DOMAIN = "deleted.invalid"
+
+
 def new_nonce() -> str:
     return secrets.token_urlsafe(12)
+
+
+def placeholder_email(user_id: int) -> str:
+    return f"deleted-{user_id}-{secrets.token_hex(6)}@{DELETED_EMAIL_DOMAIN}"
 
 
 class User(UserMixin, db.Model):
@@ -31,7 +42,8 @@ class User(UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)  # never shown to others
-    display_name: Mapped[str] = mapped_column(String(80))
+    # Read through `display_name` below: a deleted account shows as "Oud-deelnemer" everywhere.
+    _display_name: Mapped[str] = mapped_column("display_name", String(80))
     password_hash: Mapped[str | None] = mapped_column(String(255))
     email_verified_at: Mapped[datetime | None] = mapped_column(DateTime)
     locale: Mapped[str] = mapped_column(String(5), default="nl")
@@ -53,6 +65,31 @@ class User(UserMixin, db.Model):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     wijken: Mapped[list[Wijk]] = relationship(secondary=makelaar_wijken, order_by=Wijk.code)
+
+    @hybrid_property
+    def display_name(self) -> str:
+        """The name others see. Every template and service reads names through this."""
+        if self.deleted_at is not None:
+            return _("Former participant")
+        return self._display_name
+
+    @display_name.inplace.setter
+    def _display_name_setter(self, value: str) -> None:
+        self._display_name = value
+
+    @display_name.inplace.expression
+    @classmethod
+    def _display_name_expression(cls):
+        return cls._display_name  # in SQL (ORDER BY) it is the stored column
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login: a deleted account is never logged in, also not by an old session."""
+        return self.deleted_at is None
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

@@ -1,12 +1,13 @@
-"""Account use cases: register, confirm, log in by link, settings, roles."""
+"""Account use cases: register, confirm, log in by link, settings, roles, deletion."""
 
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
-from participatie.accounts import rules, tokens
-from participatie.accounts.models import AuditLog, User, new_nonce
+from participatie.accounts import rules, signals, tokens
+from participatie.accounts.models import AuditLog, User, new_nonce, placeholder_email
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
 from participatie.errors import DomainValidationError, NotAllowed
@@ -54,6 +55,8 @@ def _external(endpoint: str, **values) -> str:
 
 
 def send_confirmation(user: User) -> None:
+    if user.is_deleted:
+        return
     token = tokens.make("confirm", {"uid": user.id, "email": user.email})
     with force_locale(user.locale):
         send_mail(user.email, _("Confirm your e-mail address"),
@@ -64,7 +67,7 @@ def send_confirmation(user: User) -> None:
 def confirm_email(token: str) -> User:
     data = tokens.read("confirm", token, current_app.config["CONFIRM_LINK_MAX_AGE"])
     user = db.session.get(User, data.get("uid"))
-    if user is None or user.email != data.get("email"):
+    if user is None or user.is_deleted or user.email != data.get("email"):
         raise tokens.LinkError(expired=False)
     if user.email_verified_at is None:
         user.email_verified_at = utcnow()
@@ -75,7 +78,7 @@ def confirm_email(token: str) -> User:
 def send_login_link(email: str) -> None:
     """Mail a one-time login link. Silent for unknown addresses (no account probing)."""
     user = find_by_email(email)
-    if user is None:
+    if user is None or user.is_deleted:
         return
     token = tokens.make("login", {"uid": user.id, "n": user.login_nonce})
     with force_locale(user.locale):
@@ -88,7 +91,7 @@ def use_login_link(token: str) -> User:
     """Check a login link and spend it. Following it also proves the e-mail address."""
     data = tokens.read("login", token, current_app.config["LOGIN_LINK_MAX_AGE"])
     user = db.session.get(User, data.get("uid"))
-    if user is None or user.login_nonce != data.get("n"):
+    if user is None or user.is_deleted or user.login_nonce != data.get("n"):
         raise tokens.LinkError(expired=False)
     user.login_nonce = new_nonce()
     user.email_verified_at = user.email_verified_at or utcnow()
@@ -98,10 +101,16 @@ def use_login_link(token: str) -> User:
 
 def authenticate(email: str, password: str) -> User | None:
     user = find_by_email(email)
-    if user and user.check_password(password):
+    if user and user.is_active and user.check_password(password):
         record_login(user)
         return user
     return None
+
+
+def load_user(user_id: str) -> User | None:
+    """Flask-Login's user loader: a deleted account ends every session it still has."""
+    user = db.session.get(User, int(user_id))
+    return None if user is None or user.is_deleted else user
 
 
 def record_login(user: User) -> None:
@@ -131,7 +140,7 @@ def set_locale(user: User, locale: str) -> None:
 
 def change_role(actor: User, user: User, role: str, *, department=None, wijk_ids=()) -> None:
     """Admins set roles; every change is written to the audit log."""
-    if not rules.can_manage_roles(actor):
+    if not rules.can_manage_roles(actor) or user.is_deleted:  # a deleted account stays a resident
         raise NotAllowed("change role")
     role = Role(role)
     old = (user.role, user.department, sorted(w.slug for w in user.wijken))
@@ -157,3 +166,59 @@ def users_page(page: int, per_page: int = 50):
 
 def audit_entries(limit: int = 50):
     return db.session.scalars(select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)).all()
+
+
+# --- deleting an account -------------------------------------------------------------------
+
+def deletion_blockers(user: User) -> list[str]:
+    """Why this account cannot be deleted yet, in words for the person (empty: it can)."""
+    reasons = []
+    if user.role == Role.ADMIN and _active_admins() <= 1:
+        reasons.append(_("You are the last administrator. First make someone else administrator."))
+    reasons += [str(reason) for _receiver, reason in signals.deletion_blockers.send(user) if reason]
+    return reasons
+
+
+def claims_blocker(count: int) -> str | None:
+    """The reason for an ambassador who is still the contact for ideas (used by the listener)."""
+    if not count:
+        return None
+    return ngettext("You are still the contact for %(num)d idea. Hand over your ideas first.",
+                    "You are still the contact for %(num)d ideas. Hand over your ideas first.", count)
+
+
+def _active_admins() -> int:
+    query = select(func.count(User.id)).where(User.role == Role.ADMIN, User.deleted_at.is_(None))
+    return db.session.scalar(query) or 0
+
+
+def delete_account(actor: User, user: User, *, now=None) -> None:
+    """Wipe the person's data; keep the row, so their ideas, answers and support stay coherent.
+
+    Other domains clean up their own rows through signals.account_deleted, in this same
+    transaction: one commit, and mail (a place freed on a waiting list) leaves only after it."""
+    if not rules.can_delete_account(actor, user):
+        raise NotAllowed("delete account")
+    if reasons := deletion_blockers(user):
+        raise NotAllowed(reasons[0])
+    now = now or utcnow()
+    details = f"{user.role} -> deleted" + ("" if actor.id == user.id else " (by admin)")
+    _wipe(user, now)
+    db.session.add(AuditLog(actor=actor, action="account_deleted", target_user=user, details=details))
+    db.session.flush()
+    signals.account_deleted.send(user, now=now)
+    db.session.commit()
+
+
+def _wipe(user: User, now) -> None:
+    user.email = placeholder_email(user.id)  # unique, and no mail can reach it
+    user.display_name = ""
+    user.password_hash = None
+    user.email_verified_at = None
+    user.consent_notifications_at = user.consent_buurtnetwerk_at = None
+    user.department = None
+    user.wijken = []
+    user.role = Role.RESIDENT
+    user.login_nonce = new_nonce()  # old login links die
+    user.last_login_at = None
+    user.deleted_at = now

@@ -1,11 +1,19 @@
-"""Register, confirm, log in (password or e-mail link), log out, settings; admin roles."""
+"""Register, confirm, log in (password or e-mail link), log out, settings, delete; admin roles."""
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from participatie.accounts import rules, services, tokens
-from participatie.accounts.forms import LoginForm, LoginLinkForm, RegisterForm, RoleForm, SettingsForm
+from participatie.accounts.forms import (
+    AdminDeleteForm,
+    LoginForm,
+    LoginLinkForm,
+    RegisterForm,
+    RoleForm,
+    SettingsForm,
+    delete_form_for,
+)
 from participatie.accounts.models import User
 from participatie.errors import DomainValidationError, NotAllowed, link_problem
 from participatie.extensions import db, limiter
@@ -121,6 +129,29 @@ def settings():
     return render_template("accounts/settings.html", form=form), 422 if form.errors else 200
 
 
+@bp.route("/delete", methods=["GET", "POST"])
+@login_required
+@limiter.limit(_login_limit, methods=["POST"])  # the password field must not become a guessing game
+def delete_account():
+    user = current_user._get_current_object()
+    if not rules.can_delete_account(user, user):
+        raise NotAllowed("delete account")
+    blockers = services.deletion_blockers(user)
+    form = delete_form_for(user)
+    if blockers:
+        return render_template("accounts/delete.html", form=form, blockers=blockers), (
+            403 if request.method == "POST" else 200)
+    if form.validate_on_submit():
+        try:
+            services.delete_account(user, user)
+        except NotAllowed as exc:  # a blocker that came up meanwhile
+            return render_template("accounts/delete.html", form=form, blockers=[str(exc)]), 403
+        logout_user()
+        flash(_("We have deleted your account. Thank you for taking part."), "ok")
+        return redirect(url_for("dashboard.home"), 303)
+    return render_template("accounts/delete.html", form=form, blockers=[]), 422 if form.errors else 200
+
+
 def _require_admin():
     if not rules.can_manage_roles(current_user):
         raise NotAllowed("admin")
@@ -147,3 +178,21 @@ def user_role(user_id: int):
         flash(_("The role of %(name)s is saved.", name=user.display_name), "ok")
         return redirect(url_for("admin.users"), 303)
     return render_template("admin/user_role.html", form=form, user=user), 422 if form.errors else 200
+
+
+@admin_bp.route("/users/<int:user_id>/delete", methods=["GET", "POST"])
+@login_required
+def delete_user(user_id: int):
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id:
+        return redirect(url_for("accounts.delete_account"), 303)  # your own: with your password
+    if not rules.can_delete_account(current_user, user):
+        raise NotAllowed("delete account")
+    blockers = services.deletion_blockers(user)
+    form = AdminDeleteForm()
+    if not blockers and form.validate_on_submit():
+        services.delete_account(current_user, user)
+        flash(_("We have deleted the account."), "ok")
+        return redirect(url_for("admin.users"), 303)
+    return render_template("accounts/delete_other.html", form=form, user=user, blockers=blockers), (
+        422 if form.errors else 200)

@@ -128,7 +128,9 @@ class Rsvp(db.Model):
 
     @property
     def address(self) -> str:
-        return self.user.email if self.user else (self.email or "")
+        if self.user:
+            return "" if self.user.is_deleted else self.user.email  # never the placeholder
+        return self.email or ""
 
     @property
     def active(self) -> bool:

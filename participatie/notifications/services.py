@@ -11,12 +11,14 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import force_locale
-from sqlalchemy import update
+from sqlalchemy import delete, update
 
 from participatie.accounts.models import User
+from participatie.accounts.signals import account_deleted
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.ideas import services as ideas
+from participatie.ideas.models import Follow
 from participatie.notifications import mailqueue, rules
 from participatie.notifications.models import (
     Notification,
@@ -41,7 +43,7 @@ def notify(users: Iterable[User], *, kind: str, idea=None, event=None, subject: 
     seen = {exclude.id} if exclude is not None else set()
     created = []
     for user in users:
-        if user is None or user.id in seen:
+        if user is None or user.id in seen or user.is_deleted:  # a deleted account hears nothing
             continue
         seen.add(user.id)
         created.append(_notify_one(user, kind=kind, idea=idea, event=event,
@@ -125,3 +127,10 @@ def send_digests(now: datetime) -> int:
         sent += 1
     db.session.commit()
     return sent
+
+
+@account_deleted.connect
+def forget_deleted_account(user, **_extra) -> None:
+    """Account deletion: their follows and messages go (the deletion commits once)."""
+    db.session.execute(delete(Follow).where(Follow.user_id == user.id))
+    db.session.execute(delete(Notification).where(Notification.user_id == user.id))

@@ -84,3 +84,17 @@ def test_with_redis_a_rollback_enqueues_nothing(ctx, rq_queue):
     db.session.rollback()
     db.session.commit()
     assert rq_queue.count == 0
+
+
+def test_the_mail_says_why_it_came_with_or_without_an_idea(ctx, smtp):
+    """"Because you follow this idea" only when there is an idea; a makelaar's tip is no idea."""
+    from tests.factories import make_idea
+
+    follower, makelaar = consenting(), consenting()
+    notify_one(follower, idea=make_idea())
+    notify_one(makelaar, link="/makelaar")
+    [about_idea] = smtp.to(follower.email)
+    [not_about_idea] = smtp.to(makelaar.email)
+    assert "omdat je dit idee volgt" in about_idea.get_body(("plain",)).get_content()
+    other = not_about_idea.get_body(("plain",)).get_content()
+    assert "omdat je dit idee volgt" not in other and "omdat je je berichten ook per e-mail wilt krijgen" in other

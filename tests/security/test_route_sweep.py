@@ -22,6 +22,7 @@ DENIED = {403, 404}
 EXPECTED = {
     "accounts.check_mail": (200, 200, 200, 200, 200),
     "accounts.confirm": (400, 400, 400, 400, 400),
+    "accounts.delete_account": (LOGIN, 200, 200, 200, 200),
     "accounts.login": (200, 200, 200, 200, 200),
     "accounts.login_link": (400, 400, 400, 400, 400),
     "accounts.logout": (303, 303, 303, 303, 303),
@@ -29,6 +30,7 @@ EXPECTED = {
     "accounts.request_login_link": (422, 422, 422, 422, 422),
     "accounts.resend_confirmation": (LOGIN, 303, 303, 303, 303),
     "accounts.settings": (LOGIN, 200, 200, 200, 200),
+    "admin.delete_user": (LOGIN, 403, 403, 403, 200),
     "admin.user_role": (LOGIN, 403, 403, 403, 200),
     "admin.users": (LOGIN, 403, 403, 403, 200),
     "api.ideas_geojson": (200, 200, 200, 200, 200),

@@ -4,6 +4,7 @@ Each function checks its rule, writes, appends history to the ideas' timelines, 
 and commits once. Split by phase: planning, editing, rsvp, after.
 """
 
+from participatie.conversations.services import accounts  # noqa: F401  (connects the account-deletion receivers)
 from participatie.conversations.services.after import (  # noqa: F401
     add_action,
     give_feedback,

@@ -149,6 +149,14 @@ def confirm_guest(token: str, *, now=None) -> Rsvp:
 def cancel_rsvp(rsvp: Rsvp, *, now=None) -> Rsvp | None:
     """Cancel a sign-up. A freed place goes to the first on the waiting list, who gets a message.
     Returns the rsvp that moved up, if any."""
+    moved = withdraw(rsvp, now=now)
+    db.session.commit()
+    return moved
+
+
+def withdraw(rsvp: Rsvp, *, now=None) -> Rsvp | None:
+    """cancel_rsvp without the commit, for a caller that commits once for more work
+    (account deletion: conversations/services/accounts.py)."""
     if rsvp.cancelled_at is not None:
         return None
     now = now or utcnow()
@@ -157,11 +165,10 @@ def cancel_rsvp(rsvp: Rsvp, *, now=None) -> Rsvp | None:
     held_place = rsvp.attending
     rsvp.cancelled_at, rsvp.waitlisted = now, False
     db.session.flush()
-    moved = None
-    if held_place and conversation.starts_at > now:
-        moved = _move_up(conversation)
-    db.session.commit()
-    return moved
+    # Nobody moves up for a cancelled conversation: "there is a place for you" would be false.
+    if held_place and conversation.starts_at > now and conversation.status == ConversationStatus.PLANNED:
+        return _move_up(conversation)
+    return None
 
 
 def fill_free_places(conversation: Conversation) -> list[Rsvp]:
