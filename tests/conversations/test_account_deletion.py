@@ -93,3 +93,22 @@ def test_a_cancelled_conversation_moves_nobody_up(ctx):
     _delete(leaver)
 
     assert notified(waiting, "conversation_place") == []
+
+
+def test_the_attendee_list_never_shows_a_deleted_persons_placeholder_address(ctx):
+    conversation = planned()
+    leaver = person()
+    mine = services.rsvp_member(leaver, conversation)
+    _delete(leaver)
+    assert fresh(mine).address == ""
+
+
+def test_nobody_moves_up_on_the_waiting_list_of_a_cancelled_conversation(ctx):
+    organiser = ambassador()
+    conversation = planned(organiser, capacity=1)
+    member, waiting = person(), person()
+    mine = services.rsvp_member(member, conversation)
+    services.rsvp_member(waiting, conversation)
+    services.cancel(organiser, conversation, reason="De zaal is niet beschikbaar.")
+    services.cancel_rsvp(fresh(mine))
+    assert notified(waiting, "conversation_place") == []
