@@ -64,6 +64,7 @@ def calendar(conversation, *, url: str, host: str, description: str, now: dateti
         "CALSCALE:GREGORIAN", "METHOD:PUBLISH", *VTIMEZONE, "BEGIN:VEVENT",
         f"UID:conversation-{conversation.id}@{host}",
         f"DTSTAMP:{_utc_stamp(now)}",
+        f"SEQUENCE:{conversation.calendar_sequence or 0}",
         f"DTSTART;TZID=Europe/Amsterdam:{_local_stamp(conversation.starts_at)}",
         f"DTEND;TZID=Europe/Amsterdam:{_local_stamp(conversation.ends_at)}",
         f"SUMMARY:{escape(conversation.title)}",

@@ -73,6 +73,9 @@ class Conversation(db.Model):
     invited: Mapped[str] = mapped_column(Text, default="")  # departments and organisations
     agenda: Mapped[str] = mapped_column(Text, default="")  # plain Dutch
     status: Mapped[ConversationStatus] = mapped_column(enum_column(ConversationStatus, 20), default=ConversationStatus.PLANNED)
+    # The .ics SEQUENCE: raised on every new time, place or cancellation, so calendars that
+    # imported the event replace it instead of keeping the old one (RFC 5545, 3.8.7.4).
+    calendar_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str | None] = mapped_column(Text)  # short B1 summary, for the page and print
     report: Mapped[str] = mapped_column(Text, default="")

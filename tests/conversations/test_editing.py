@@ -234,3 +234,24 @@ def test_a_proposal_tells_nobody_and_moves_no_idea(ctx):
     _change(proposal, broker, day=today_local() + timedelta(days=30), venue="Ergens anders")
     assert fresh(proposal).status == ConversationStatus.PROPOSED
     assert fresh(idea).status != "conversation_planned"
+
+
+def test_calendars_get_a_higher_sequence_for_a_new_time_place_or_cancellation(web):
+    """A calendar that imported the .ics replaces the event only when SEQUENCE went up."""
+    organiser = ambassador()
+    conversation = planned(organiser)
+
+    def sequence() -> str:
+        text = web.get(f"/conversations/{conversation.id}.ics").get_data(as_text=True)
+        return next(line for line in text.split("\r\n") if line.startswith("SEQUENCE:"))
+
+    assert sequence() == "SEQUENCE:0"
+    _change(fresh(conversation), organiser, agenda="Eerst koffie.")  # no new time or place
+    assert sequence() == "SEQUENCE:0"
+    _change(fresh(conversation), organiser, venue="Bibliotheek Lombok\nKanaalstraat 2")
+    assert sequence() == "SEQUENCE:1"
+    _change(fresh(conversation), organiser, start=time(20, 0), end=time(21, 30))
+    assert sequence() == "SEQUENCE:2"
+    services.cancel(organiser, fresh(conversation), reason="De zaal is niet beschikbaar.")
+    text = web.get(f"/conversations/{conversation.id}.ics").get_data(as_text=True)
+    assert "SEQUENCE:3\r\n" in text and "STATUS:CANCELLED\r\n" in text

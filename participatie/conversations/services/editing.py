@@ -42,6 +42,8 @@ def update_conversation(actor, conversation: Conversation, data: ConversationInp
     apply_details(actor, conversation, data, now, default_wijk=conversation.wijk, current=conversation)
     moved = before[:2] != (conversation.starts_at, conversation.ends_at)
     relocated = before[2].strip() != conversation.venue.strip()
+    if moved or relocated:
+        conversation.calendar_sequence += 1
     if conversation.status == ConversationStatus.PLANNED:
         db.session.flush()
         if conversation.starts_at > now:

@@ -222,6 +222,7 @@ def cancel(actor: User, conversation: Conversation, reason: str, *, now: datetim
     was_planned = conversation.status == C.PLANNED
     _set_status(conversation, C.CANCELLED)
     conversation.cancel_reason = reason
+    conversation.calendar_sequence += 1
     if was_planned:
         text = _t("The city conversation “%(title)s” does not go ahead.", title=conversation.title) + " " + reason
         for idea in conversation.ideas:
