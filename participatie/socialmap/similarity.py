@@ -28,6 +28,15 @@ _DEG_LNG = WALKING_M / 68_000  # at Utrecht's latitude
 # Common words, and words every idea uses ("buurt", "plek"): they say nothing about the subject.
 STOP = {"aan", "al", "alle", "alleen", "als", "altijd", "ander", "andere", "bij", "daar", "dan", "dat", "de", "deze", "die", "dit", "doen", "door", "dus", "een", "elk", "elke", "en", "er", "ga", "gaan", "geen", "graag", "had", "heb", "hebben", "heeft", "het", "hier", "hij", "hoe", "hun", "ik", "in", "is", "ja", "je", "jij", "jullie", "kan", "kunnen", "maar", "me", "meer", "met", "mij", "mijn", "moet", "na", "naar", "niet", "nog", "nu", "of", "om", "ons", "onze", "ook", "op", "over", "te", "tegen", "toe", "tot", "u", "uit", "van", "veel", "voor", "waar", "wat", "we", "wel", "wie", "wij", "wil", "willen", "word", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zodat", "zou", "zouden", "buurt", "buurten", "wijk", "wijken", "plek", "plekken", "plaats", "straat", "plein", "mensen", "buren", "bewoners", "samen", "idee", "droom", "dromen", "utrecht", "komen", "maken", "goed", "mooi", "fijn", "nieuw", "nieuwe", "kleine", "klein", "grote", "groot", "elkaar", "iedereen", "week", "keer"}
 
+# Utrecht's wijken and well-known buurten and parks: a place name says where, not what, so
+# "Moestuin in Lombok" must not match "Buurthuis Lombok" (distance already covers the where).
+PLACES = set("""west oost zuid noord noordoost noordwest zuidwest binnenstad centrum overvecht leidsche rijn
+vleuten meern lombok zuilen ondiep tuindorp wittevrouwen lunetten hoograven kanaleneiland transwijk
+rivierenwijk dichterswijk tolsteeg votulast pijlsweerd vogelenbuurt tuinwijk zeeheldenbuurt oudwijk
+abstede rijnsweerd galgenwaard vechtzoom terwijde parkwijk langerak haarzuilens elinkwijk welgelegen
+schepenbuurt sterrenwijk neude griftpark julianapark wilhelminapark majellapark maximapark máximapark
+moskeeplein kanaalstraat""".split())
+
 # Concept groups: any word (or compound ending/starting with it) maps to the group key.
 CONCEPTS = {
     "garden": "moestuin moestuinen buurttuin groentetuin volkstuin schooltuin gemeenschapstuin pluktuin "
@@ -85,7 +94,7 @@ def features(text: str) -> set[str]:
     """Stems of the meaningful words, plus '#concept' for each concept they belong to."""
     found = set()
     for word in re.findall(r"[a-zà-ÿ]+", (text or "").lower()):
-        if word in STOP or len(word) < 3:
+        if word in STOP or word in PLACES or len(word) < 3:
             continue
         stem = _stem(word)
         found.add(stem)

@@ -105,6 +105,10 @@ GARDEN_SET = [
     ("Buurttuin", "Buurthuis Lombok", "Koffie, cursussen en een zaal.", M100, False),
     ("Moestuin", "Koffieochtend Tuindorp", "Koffie en een praatje.", M100, False),
     ("Sporten in het park", "Transport voor ouderen", "Een busje naar het ziekenhuis.", M100, False),
+    # A shared place name is no shared subject.
+    ("Moestuin in Lombok", "Buurthuis Lombok", "Koffie, cursussen en een zaal.", M100, False),
+    ("Samen groente kweken in West", "Repair Café West", "Kapotte spullen samen maken.", M100, False),
+    ("Moestuin in Lombok", "Buurttuin Lombok", "", M100, True),
 ]
 
 
