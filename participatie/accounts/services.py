@@ -3,7 +3,6 @@
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from participatie.accounts import rules, signals, tokens
@@ -177,14 +176,6 @@ def deletion_blockers(user: User) -> list[str]:
         reasons.append(_("You are the last administrator. First make someone else administrator."))
     reasons += [str(reason) for _receiver, reason in signals.deletion_blockers.send(user) if reason]
     return reasons
-
-
-def claims_blocker(count: int) -> str | None:
-    """The reason for an ambassador who is still the contact for ideas (used by the listener)."""
-    if not count:
-        return None
-    return ngettext("You are still the contact for %(num)d idea. Hand over your ideas first.",
-                    "You are still the contact for %(num)d ideas. Hand over your ideas first.", count)
 
 
 def _active_admins() -> int:

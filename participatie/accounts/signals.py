@@ -8,8 +8,8 @@ Receivers connect at import time, in their own domain's services module:
   one commit. Receivers clean up their own rows and must not commit.
 
 Both are sent with the user as sender: `receiver(user, **extra)`.
-Who listens: conversations/services/accounts.py (sign-ups, claimed ideas) and
-notifications/services.py (follows, notifications).
+Who listens: responses/services.py (an ambassador still holding ideas), conversations/services/
+accounts.py (sign-ups) and notifications/services.py (follows, notifications).
 """
 
 from blinker import Namespace

@@ -9,9 +9,11 @@ from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from participatie.accounts.models import AuditLog, User
+from participatie.accounts.signals import deletion_blockers
 from participatie.clock import add_working_days, utcnow
 from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed
 from participatie.extensions import db
@@ -137,6 +139,19 @@ def open_claims(ambassador: User) -> int:
     finished = (S.DONE, S.CLOSED, S.ARCHIVED)
     query = select(func.count(Idea.id)).where(Idea.ambassador_id == ambassador.id, Idea.status.not_in(finished))
     return db.session.scalar(query)
+
+
+@deletion_blockers.connect
+def refuse_while_contact(user: User, **_extra) -> str | None:
+    """An ambassador hands over every idea they are still the contact for before the account goes.
+    Done ideas count too: the resident may still say "nee, niet opgelost" and reopen them."""
+    finished = (S.CLOSED, S.ARCHIVED)
+    count = db.session.scalar(select(func.count(Idea.id)).where(Idea.ambassador_id == user.id,
+                                                                 Idea.status.not_in(finished))) or 0
+    if not count:
+        return None
+    return ngettext("You are still the contact for %(num)d idea. Hand over your ideas first.",
+                    "You are still the contact for %(num)d ideas. Hand over your ideas first.", count)
 
 
 def claim(ambassador: User, idea: Idea, message: str, *, accept_over_limit=False, now=None) -> IdeaEvent:

@@ -3,19 +3,15 @@
 Connected at import time: participatie/conversations/services/__init__.py imports this module.
 """
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from participatie.accounts.services import claims_blocker
-from participatie.accounts.signals import account_deleted, deletion_blockers
+from participatie.accounts.signals import account_deleted
 from participatie.conversations.models import Conversation, Rsvp
 from participatie.conversations.services.rsvp import withdraw
 from participatie.conversations.status import ConversationStatus
 from participatie.extensions import db
-from participatie.ideas.models import Idea
-from participatie.ideas.status import IdeaStatus
 
 STILL_GOING = (ConversationStatus.PROPOSED, ConversationStatus.PLANNED)
-FINISHED_IDEAS = (IdeaStatus.CLOSED, IdeaStatus.ARCHIVED)
 
 
 @account_deleted.connect
@@ -30,13 +26,3 @@ def cancel_signups(user, *, now, **_extra) -> None:
         if conversation.status in STILL_GOING and conversation.starts_at > now:
             withdraw(rsvp, now=now)
 
-
-@deletion_blockers.connect
-def refuse_while_contact(user, **_extra) -> str | None:
-    """An ambassador hands over the ideas they are the contact for before leaving.
-
-    Claims live on the idea (Idea.ambassador_id); this check sits here because accounts may not
-    import ideas and conversations already reacts to deletions. Its natural home is next to
-    responses.services.open_claims."""
-    query = select(func.count(Idea.id)).where(Idea.ambassador_id == user.id, Idea.status.not_in(FINISHED_IDEAS))
-    return claims_blocker(db.session.scalar(query) or 0)
