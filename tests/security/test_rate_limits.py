@@ -1,11 +1,17 @@
 """Rate limits on login, registration, posting an idea and supporting: 429 after the limit.
 
 Each runs on a separate app with tight limits, once with memory storage and once with this
-machine's Redis (REDIS_URL -> RATELIMIT_STORAGE_URI; database 15, flushed before and after).
+machine's Redis (REDIS_URL -> RATELIMIT_STORAGE_URI). Each run claims a Redis database of its
+own (8-15, claimed with SET NX in database 0), flushed before and after, so two suites on one
+machine (a fresh-check beside CI) cannot reset each other's counters.
 The limiter is a module singleton shared by every app in the process, so its state is put back.
 """
 
+import os
+import uuid
+
 import pytest
+import redis as redis_lib
 
 from participatie import create_app
 from participatie.extensions import db, limiter
@@ -14,21 +20,40 @@ from tests.conftest import TEST_CONFIG, IsolatedClient, database_url
 from tests.factories import idea_input, make_user
 from tests.responses.helpers import sign_in
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_BASE = "redis://127.0.0.1:6379"
+TEST_DATABASES = range(8, 16)
 LIMITS = {"RATELIMIT_LOGIN": "3 per minute", "RATELIMIT_REGISTER": "2 per minute",
           "RATELIMIT_POST": "2 per minute", "RATELIMIT_SUPPORT": "4 per minute"}
 SAVED = ("enabled", "initialized", "_storage", "_storage_uri", "_storage_options", "_limiter", "_storage_dead",
          "_fallback_limiter", "_strategy", "_headers_enabled", "_key_prefix")
 
 
-def _redis():
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL)
+def _unavailable(reason: str):
+    """Skip locally; in CI a missing Redis is a failure, not a quiet skip."""
+    if os.environ.get("CI", "").lower() in ("true", "1"):
+        pytest.fail(f"Redis tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    """A Redis database for this run alone, given back at the end."""
+    control = redis_lib.Redis.from_url(f"{REDIS_BASE}/0")
     try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    return client
+        control.ping()
+    except redis_lib.exceptions.ConnectionError:
+        _unavailable("no Redis on 127.0.0.1:6379")
+    claim = f"participatie-tests:{uuid.uuid4().hex}"
+    for number in TEST_DATABASES:
+        if control.set(f"participatie-tests:db:{number}", claim, nx=True, ex=1800):
+            break
+    else:
+        _unavailable(f"all test databases {TEST_DATABASES.start}-{TEST_DATABASES.stop - 1} are in use")
+    try:
+        yield f"{REDIS_BASE}/{number}"
+    finally:
+        if control.get(f"participatie-tests:db:{number}") == claim.encode():
+            control.delete(f"participatie-tests:db:{number}")
 
 
 @pytest.fixture(params=["memory", "redis"])
@@ -38,13 +63,14 @@ def limited(request, instance_dir, database):
               **LIMITS}
     redis = None
     if request.param == "redis":
-        redis = _redis()
+        url = request.getfixturevalue("redis_url")
+        redis = redis_lib.Redis.from_url(url)
         redis.flushdb()
-        config["REDIS_URL"] = REDIS_URL
+        config["REDIS_URL"] = url
     saved = {name: getattr(limiter, name) for name in SAVED if hasattr(limiter, name)}
     extra_app = create_app(config)
     extra_app.test_client_class = IsolatedClient
-    expected = REDIS_URL if redis else "memory://"
+    expected = config["REDIS_URL"] if redis else "memory://"
     assert extra_app.config["RATELIMIT_STORAGE_URI"] == expected
     limiter.reset()
     try:
