@@ -57,7 +57,7 @@ def _refuse_dev_secret_in_production(app: Flask) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from participatie import i18n
+    from participatie.web import i18n
     from participatie.accounts import services as accounts_services
 
     db.init_app(app)
@@ -94,8 +94,9 @@ def _sqlite_pragmas(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from participatie import cli, errors, i18n, jinja, mail
-    from participatie.b1_views import bp as b1_bp
+    from participatie.ops import cli, mail
+    from participatie.web import errors, i18n, jinja
+    from participatie.web.b1_preview import bp as b1_bp
     from participatie.accounts.views import admin_bp, bp as accounts_bp
     from participatie.dashboard.views import bp as dashboard_bp
     from participatie.ideas.views import api_bp, bp as ideas_bp
@@ -114,7 +115,7 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(conversations_bp)
     mail.init_app(app)  # queue_mail: send after commit, drop on rollback
-    from participatie import bench
+    from participatie.ops import bench
 
     bench.register_baseline(app)  # /__bench/baseline, only when PARTICIPATIE_BENCH_BASELINE=1
     errors.register(app)
@@ -125,8 +126,8 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
-    from participatie.htmx import add_vary_header
-    from participatie.security import add_security_headers
+    from participatie.web.htmx import add_vary_header
+    from participatie.web.security import add_security_headers
 
     @app.after_request
     def _headers(response):

@@ -43,7 +43,7 @@ BIN = ROOT / ".venv" / "bin"
 HOST = "127.0.0.1"
 PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 PG_BENCH_DB = "participatie_bench"
-BENCH_PASSWORD = "bench-wachtwoord-2026"  # participatie.bench.BENCH_PASSWORD
+BENCH_PASSWORD = "bench-wachtwoord-2026"  # participatie.ops.bench.BENCH_PASSWORD
 PAGE_MS, TOGGLE_MS, GEOJSON_MS, GEOJSON_GZ_KB = 25, 15, 150, 300
 GROWTH_FLAT = 1.5  # our reading of "flat": the 10k median within 1.5x of the 1k median
 
@@ -244,12 +244,12 @@ def _gunicorn(env: dict, app_spec: str, log: Path):
 @contextmanager
 def server(env: dict, log: Path):
     """gunicorn -w 2 app:app; when create_app does not register the bench baseline yet,
-    the factory in participatie.bench serves the same app with it."""
+    the factory in participatie.ops.bench serves the same app with it."""
     with _gunicorn(env, "app:app", log) as port:
         if Client(port).get("/__bench/baseline").status == 200:
             yield port, "app:app"
             return
-    spec = "participatie.bench:app_with_baseline()"
+    spec = "participatie.ops.bench:app_with_baseline()"
     with _gunicorn(env, spec, log) as port:
         yield port, spec
 

@@ -6,7 +6,7 @@ from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectF
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from participatie.accounts.roles import Role
-from participatie.forms_common import MultiCheckboxField, strip
+from participatie.web.forms import MultiCheckboxField, strip
 
 EMAIL_MSG = _l("Fill in a valid e-mail address, like naam@voorbeeld.nl.")
 

@@ -12,7 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
-from participatie.dbtypes import enum_column
+from participatie.extensions import enum_column
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 

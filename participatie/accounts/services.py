@@ -9,10 +9,10 @@ from participatie.accounts import rules, signals, tokens
 from participatie.accounts.models import AuditLog, User, new_nonce, placeholder_email
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.geo.models import Wijk
-from participatie.mail import send_mail
+from participatie.ops.mail import send_mail
 
 
 def normalise_email(email: str) -> str:

@@ -15,11 +15,11 @@ from participatie.accounts.forms import (
     delete_form_for,
 )
 from participatie.accounts.models import User
-from participatie.errors import DomainValidationError, NotAllowed, link_problem
+from participatie.web.errors import DomainValidationError, NotAllowed, link_problem
 from participatie.extensions import db, limiter
 from participatie.geo import services as geo
-from participatie.i18n import select_locale
-from participatie.urls import safe_next
+from participatie.web.i18n import select_locale
+from participatie.web.urls import safe_next
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 admin_bp = Blueprint("admin", __name__, url_prefix="/admin")

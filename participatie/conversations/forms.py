@@ -16,7 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
 from participatie.conversations.status import ActionStatus, InputUsed, OwnerKind, Rating
-from participatie.forms_common import MultiCheckboxField, strip
+from participatie.web.forms import MultiCheckboxField, strip
 
 
 class ConversationDetailsForm(FlaskForm):

@@ -30,7 +30,7 @@ from participatie.conversations.status import (
     OwnerKind,
     Rating,
 )
-from participatie.dbtypes import enum_column
+from participatie.extensions import enum_column
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.ideas.models import Idea

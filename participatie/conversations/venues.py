@@ -7,7 +7,7 @@ stays right when the entry changes or is archived later; the link adds "more abo
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from participatie.errors import DomainValidationError
+from participatie.web.errors import DomainValidationError
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.socialmap.models import SocialMapEntry, active_entries

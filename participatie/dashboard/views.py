@@ -9,7 +9,7 @@ from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import maps
 from participatie.ideas.listing import ListFilters
-from participatie.urls import safe_next
+from participatie.web.urls import safe_next
 
 bp = Blueprint("dashboard", __name__)
 

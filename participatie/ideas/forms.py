@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import FloatField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from participatie.forms_common import MultiCheckboxField, strip
+from participatie.web.forms import MultiCheckboxField, strip
 from participatie.ideas.status import IdeaKind
 from participatie.ideas.themes import NEEDS, THEMES
 

@@ -4,9 +4,9 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db, limiter
-from participatie.htmx import is_htmx
+from participatie.web.htmx import is_htmx
 from participatie.geo import services as geo
 from participatie.ideas import geojson, maps, rules, services
 from participatie.ideas.forms import IdeaForm, SummaryForm, UpdateForm

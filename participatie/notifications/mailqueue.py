@@ -1,6 +1,6 @@
 """Notification e-mails: rendered in the recipient's language, with a one-click unsubscribe.
 
-Messages go through `participatie.mail.queue_mail`, so they leave only after the commit.
+Messages go through `participatie.ops.mail.queue_mail`, so they leave only after the commit.
 """
 
 from flask import current_app, has_request_context, render_template, url_for
@@ -8,7 +8,7 @@ from flask_babel import force_locale
 from flask_babel import ngettext
 
 from participatie.accounts import tokens
-from participatie.mail import queue_mail
+from participatie.ops.mail import queue_mail
 
 UNSUBSCRIBE = "unsubscribe"
 

@@ -8,7 +8,7 @@ from participatie.accounts import tokens
 from participatie.extensions import csrf, db
 from participatie.notifications import mailqueue, services
 from participatie.notifications.models import for_user
-from participatie.urls import safe_next
+from participatie.web.urls import safe_next
 
 bp = Blueprint("notifications", __name__, url_prefix="/account/notifications")
 

@@ -13,7 +13,7 @@ from flask_babel import gettext as _, ngettext
 from participatie.conversations.models import ActionItem, Conversation
 from participatie.conversations.status import UNFINISHED, ConversationStatus
 from participatie.conversations.timefmt import when_in_words
-from participatie.i18n import human_date
+from participatie.web.i18n import human_date
 from participatie.printing.sheets import Section, Table
 
 C = ConversationStatus

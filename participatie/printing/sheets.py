@@ -17,7 +17,7 @@ from participatie.conversations.models import Conversation, ConversationIdea
 from participatie.conversations.status import ConversationStatus
 from participatie.conversations.timefmt import when_in_words
 from participatie.extensions import db
-from participatie.i18n import human_date
+from participatie.web.i18n import human_date
 from participatie.ideas.models import EventKind, Idea, IdeaEvent
 from participatie.ideas.status import IdeaStatus
 from participatie.responses.deadlines import deadline_of

@@ -13,7 +13,7 @@ from participatie.conversations.models import ActionItem, Conversation, actions_
 from participatie.conversations.status import UNFINISHED, ConversationStatus
 from participatie.conversations.timefmt import when_in_words
 from participatie.extensions import db
-from participatie.i18n import human_date
+from participatie.web.i18n import human_date
 from participatie.ideas.models import Idea, visible_ideas
 from participatie.ideas.status import IdeaStatus
 from participatie.printing.conversation import action_status, own_lines

@@ -4,7 +4,7 @@ from flask import render_template
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.ideas.models import EventKind, IdeaEvent
 from participatie.ideas.services import is_following

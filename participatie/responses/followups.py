@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from participatie.clock import add_working_days, utcnow
-from participatie.errors import NotAllowed
+from participatie.web.errors import NotAllowed
 from participatie.extensions import db
 from participatie.ideas.models import EventKind, IdeaEvent
 from participatie.ideas.status import IdeaStatus

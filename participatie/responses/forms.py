@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from participatie.forms_common import strip
+from participatie.web.forms import strip
 from participatie.ideas.status import Outcome
 
 MESSAGE = _l("Public message")

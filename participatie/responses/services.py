@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from participatie.accounts.models import AuditLog, User
 from participatie.accounts.signals import deletion_blockers
 from participatie.clock import add_working_days, utcnow
-from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed
+from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed
 from participatie.extensions import db
 from participatie.ideas.models import EventKind, Idea, IdeaEvent
 from participatie.ideas.status import IdeaStatus, can_transition
@@ -128,7 +128,7 @@ def endorse(makelaar: User, idea: Idea, message: str, now=None) -> IdeaEvent:
 
 
 def _day(moment) -> str:
-    from participatie.i18n import human_date
+    from participatie.web.i18n import human_date
 
     return human_date(moment)
 

@@ -8,10 +8,10 @@ from sqlalchemy import select
 from participatie.accounts.models import User
 from participatie.accounts.roles import Role
 from participatie.accounts.tokens import LinkError
-from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed, link_problem
+from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed, link_problem
 from participatie.extensions import db
 from participatie.geo import services as geo
-from participatie.htmx import is_htmx
+from participatie.web.htmx import is_htmx
 from participatie.ideas.models import EventKind, Idea, IdeaEvent
 from participatie.responses import feedback, followups, forms, links, queue, rules, services
 from participatie.responses.models import FollowUp, voorgesprekken_of

@@ -23,7 +23,7 @@ from participatie.socialmap.models import (
     Suggestion,
 )
 
-# Sanne (makelaar@example.org, West and Overvecht) comes from participatie/demo.py; these cover the rest.
+# Sanne (makelaar@example.org, West and Overvecht) comes from participatie/demo/seed.py; these cover the rest.
 MAKELAARS = [
     ("makelaar.noord@example.org", "Youssef (sociaal makelaar)", ("noordwest", "noordoost")),
     ("makelaar.oost@example.org", "Ingrid (sociaal makelaar)", ("oost", "binnenstad", "zuid")),

@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
-from participatie.forms_common import MultiCheckboxField, strip
+from participatie.web.forms import MultiCheckboxField, strip
 from participatie.ideas.forms import IdeaForm
 from participatie.ideas.themes import THEMES
 from participatie.socialmap.vocab import ENTRY_LINK_KINDS, Audience, Cost, EntryKind

@@ -18,7 +18,7 @@ from participatie.accounts.models import User
 from participatie.accounts.roles import Role
 from participatie.clock import AMSTERDAM
 from participatie.extensions import db
-from participatie.mail import queue_mail
+from participatie.ops.mail import queue_mail
 from participatie.notifications import rules as notification_rules
 from participatie.notifications.mailqueue import absolute, mail_links
 from participatie.notifications.models import Notification

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.accounts.models import User
 from participatie.clock import utcnow
-from participatie.dbtypes import enum_column
+from participatie.extensions import enum_column
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.ideas.models import Idea

@@ -10,7 +10,7 @@ from sqlalchemy import update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from participatie.clock import utcnow
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.ideas import services as ideas
 from participatie.ideas.models import Idea, IdeaEvent

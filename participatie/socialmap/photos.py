@@ -15,7 +15,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from participatie.errors import DomainValidationError
+from participatie.web.errors import DomainValidationError
 
 FORMATS = ("JPEG", "PNG", "WEBP")
 LONG_SIDE = 1200

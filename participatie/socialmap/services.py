@@ -14,7 +14,7 @@ from sqlalchemy import select
 from participatie.accounts.models import User, makelaar_wijken
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas.themes import THEMES

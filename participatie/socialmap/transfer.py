@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from participatie.accounts.rules import is_admin
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas.themes import THEMES

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import Length, Optional
 
-from participatie.forms_common import strip
+from participatie.web.forms import strip
 
 
 class SupportForm(FlaskForm):

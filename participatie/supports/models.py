@@ -7,7 +7,7 @@ from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from participatie.clock import utcnow
-from participatie.dbtypes import enum_column
+from participatie.extensions import enum_column
 from participatie.extensions import db
 
 

@@ -4,9 +4,9 @@ from flask import Blueprint, current_app, flash, make_response, redirect, render
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from participatie.errors import NotAllowed
+from participatie.web.errors import NotAllowed
 from participatie.extensions import db, limiter
-from participatie.htmx import is_htmx
+from participatie.web.htmx import is_htmx
 from participatie.ideas import rules as idea_rules
 from participatie.ideas.models import Idea
 from participatie.supports import services

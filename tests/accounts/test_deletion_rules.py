@@ -8,7 +8,7 @@ from sqlalchemy import select
 from participatie.accounts import rules, services
 from participatie.accounts.models import AuditLog
 from participatie.accounts.roles import Role
-from participatie.errors import NotAllowed
+from participatie.web.errors import NotAllowed
 from participatie.extensions import db
 from participatie.responses import services as responses
 from tests.accounts.helpers import reload, tr

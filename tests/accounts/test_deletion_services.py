@@ -9,7 +9,7 @@ from participatie.accounts.roles import Role
 from participatie.extensions import db
 from participatie.ideas import services as ideas
 from participatie.ideas.models import IdeaEvent
-from participatie.mail import send_mail
+from participatie.ops.mail import send_mail
 from participatie.supports.models import Support, SupportKind
 from participatie.supports.services import toggle_support
 from tests.accounts.helpers import reload, tr

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from participatie.accounts import services, tokens
 from participatie.accounts.models import AuditLog
 from participatie.accounts.roles import Role
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.geo.services import wijk_by_slug
 from tests.accounts.helpers import link_in

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from participatie import jobs
+from participatie.ops import jobs
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.notifications.models import Notification

@@ -2,7 +2,7 @@
 
 from sqlalchemy import func, select
 
-from participatie.bench import BENCH_PASSWORD, bench_email
+from participatie.ops.bench import BENCH_PASSWORD, bench_email
 from participatie.extensions import db
 from participatie.geo.services import all_wijken
 from participatie.ideas.models import Idea, IdeaEvent

@@ -10,7 +10,7 @@ from participatie.conversations import rules, services
 from participatie.conversations.jobs import remind_day_before
 from participatie.conversations.status import ConversationStatus
 from participatie.conversations.timefmt import today_local, when_in_words
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from tests.conversations.helpers import (
     ambassador,
     confirmed_guest,

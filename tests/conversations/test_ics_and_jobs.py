@@ -9,7 +9,7 @@ from participatie.conversations import ics, links, services
 from participatie.conversations.jobs import ask_for_feedback, remind_day_before
 from participatie.conversations.timefmt import to_utc, when_in_words
 from participatie.ideas import services as idea_services
-from participatie.jobs import TICK_STEPS
+from participatie.ops.jobs import TICK_STEPS
 from tests.conversations.helpers import ambassador, conversation_input, plannable, planned
 from tests.responses.helpers import fresh, notified, person
 

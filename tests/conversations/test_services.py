@@ -11,7 +11,7 @@ from participatie.conversations import links, services
 from participatie.conversations.models import Rsvp
 from participatie.conversations.services.rsvp import SignupClosed
 from participatie.conversations.status import ConversationStatus
-from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed
+from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed
 from participatie.ideas import services as idea_services
 from participatie.ideas.models import EventKind
 from participatie.ideas.status import IdeaStatus

@@ -4,7 +4,7 @@ import pytest
 
 from participatie.accounts.roles import Role
 from participatie.conversations import rules, services
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from tests.conversations.helpers import ambassador, held, planned
 from tests.responses.helpers import fresh, page, person, sign_in, tr
 

@@ -6,7 +6,7 @@ import pytest
 
 from participatie.conversations import services
 from participatie.conversations.timefmt import today_local
-from participatie.errors import DomainValidationError
+from participatie.web.errors import DomainValidationError
 from participatie.socialmap import services as socialmap
 from tests.conversations.helpers import ambassador, conversation_input, meeting_place, plannable, planned
 from tests.responses.helpers import fresh, page, person, sign_in, tr

@@ -2,7 +2,7 @@
 
 import pytest
 
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.ideas import services
 from participatie.ideas.models import IdeaEvent, timeline

@@ -7,7 +7,7 @@ from redis import Redis
 from rq import Queue, SimpleWorker
 
 from participatie.extensions import db
-from participatie.mail import send_mail
+from participatie.ops.mail import send_mail
 from tests.notifications.conftest import SUBJECT_NL, consenting, notify_one
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -68,7 +68,7 @@ def test_with_redis_mail_goes_through_the_rq_queue(ctx, rq_queue, smtp, monkeypa
     db.session.commit()
     assert rq_queue.count == 1 and smtp.messages == []
     [job] = rq_queue.get_jobs()
-    assert job.func_name == "participatie.mail.deliver_job"
+    assert job.func_name == "participatie.ops.mail.deliver_job"
     assert (job.retries_left, job.retry_intervals) == (3, [10, 60, 300])
 
     SimpleWorker([rq_queue], connection=rq_queue.connection).work(burst=True)

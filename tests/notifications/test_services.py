@@ -227,7 +227,7 @@ def test_digest_moment_is_eight_in_the_morning_in_amsterdam(app, ctx):
 
 
 def test_a_mail_failure_does_not_undo_the_work(ctx, app, caplog, monkeypatch):
-    from participatie import mail
+    from participatie.ops import mail
     from tests.notifications.conftest import free_port
 
     monkeypatch.setattr(mail.log, "disabled", False)  # alembic's fileConfig (migration tests) disables loggers

@@ -3,7 +3,7 @@
 import pytest
 
 from participatie.accounts.roles import Role
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.ideas import rules, services
 from participatie.responses import services as responses
 from tests import factories as f

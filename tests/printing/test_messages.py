@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[2]
 FILES = [*(ROOT / "templates" / "print").glob("*.html"), *(ROOT / "templates" / "b1").glob("*.html"),
          ROOT / "templates" / "_macros" / "b1.html", ROOT / "templates" / "ideas" / "summary.html",
-         *(ROOT / "participatie" / "printing").glob("*.py"), ROOT / "participatie" / "b1_views.py"]
+         *(ROOT / "participatie" / "printing").glob("*.py"), ROOT / "participatie" / "web" / "b1_preview.py"]
 
 
 def extracted() -> set[str]:

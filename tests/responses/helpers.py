@@ -12,7 +12,7 @@ from participatie.accounts import services as accounts
 from participatie.accounts.roles import Role
 from participatie.extensions import db
 from participatie.geo.services import wijk_by_slug
-from participatie.i18n import human_date
+from participatie.web.i18n import human_date
 from participatie.ideas.models import Idea, IdeaEvent, timeline
 from participatie.notifications.models import Notification
 from participatie.responses import services

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from participatie.accounts.roles import Role
 from participatie.clock import add_working_days
-from participatie.errors import NotAllowed
+from participatie.web.errors import NotAllowed
 from participatie.extensions import db
 from participatie.ideas.models import EventKind
 from participatie.ideas.status import IdeaStatus

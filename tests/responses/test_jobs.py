@@ -9,7 +9,7 @@ from participatie.clock import add_working_days
 from participatie.extensions import db
 from participatie.ideas.models import EventKind
 from participatie.ideas.status import IdeaStatus
-from participatie.jobs import run_tick
+from participatie.ops.jobs import run_tick
 from participatie.notifications.models import Notification
 from participatie.responses import jobs, services
 from participatie.responses.models import Reminder

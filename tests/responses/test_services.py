@@ -9,9 +9,9 @@ from flask_babel import force_locale, gettext
 from participatie.accounts.models import AuditLog
 from participatie.accounts.roles import Role
 from participatie.clock import add_working_days, utcnow
-from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed
+from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed
 from participatie.extensions import db
-from participatie.i18n import human_date
+from participatie.web.i18n import human_date
 from participatie.ideas import services as ideas
 from participatie.ideas.models import EventKind
 from participatie.ideas.status import IdeaStatus
@@ -535,7 +535,7 @@ def test_working_statuses_owe_updates_and_finished_ones_do_not(ctx):
 
 def test_only_admins_set_a_wijks_threshold_and_term(ctx):
     from participatie.accounts.roles import Role
-    from participatie.errors import NotAllowed
+    from participatie.web.errors import NotAllowed
     from participatie.geo.services import wijk_by_slug
     from participatie.responses.services import set_wijk_terms
     from tests.factories import make_user

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DataError
 
 from participatie.accounts.roles import Role
 from participatie.conversations import services as conversations
-from participatie.errors import DomainValidationError
+from participatie.web.errors import DomainValidationError
 from participatie.extensions import db
 from participatie.ideas import services as ideas
 from participatie.responses import services as responses

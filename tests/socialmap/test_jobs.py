@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 from flask_babel import force_locale, ngettext
 
-from participatie import jobs
+from participatie.ops import jobs
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
 from participatie.extensions import db

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from participatie.accounts.roles import Role
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.ideas.models import Follow
 from participatie.ideas.status import IdeaStatus
 from participatie.responses import services as responses

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from participatie.errors import DomainValidationError
+from participatie.web.errors import DomainValidationError
 from participatie.extensions import db
 from participatie.socialmap import photos, services
 from participatie.socialmap.models import EntryEdit

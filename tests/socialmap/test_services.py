@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.geo.services import wijk_by_slug
 from participatie.socialmap import links, services

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from participatie.accounts.roles import Role
-from participatie.errors import NotAllowed
+from participatie.web.errors import NotAllowed
 from participatie.extensions import db
 from participatie.socialmap import transfer
 from participatie.socialmap.models import EntryEdit, SocialMapEntry

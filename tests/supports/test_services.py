@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy import func, select
 
-from participatie.errors import NotAllowed
+from participatie.web.errors import NotAllowed
 from participatie.extensions import db
 from participatie.supports.models import Support, SupportKind
 from participatie.supports.services import kinds_given, toggle_support

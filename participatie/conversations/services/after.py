@@ -20,7 +20,7 @@ from participatie.conversations.status import (
     can_move_action,
 )
 from participatie.conversations.timefmt import today_local
-from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed
+from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed
 from participatie.extensions import db
 from participatie.ideas.models import Follow
 from participatie.ideas.services import is_following
@@ -103,7 +103,7 @@ def _day(value: date) -> str:
     from flask import current_app
     from flask_babel import force_locale
 
-    from participatie.i18n import human_date
+    from participatie.web.i18n import human_date
 
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         return human_date(value)

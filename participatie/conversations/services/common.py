@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from participatie.conversations.models import Conversation
-from participatie.errors import DomainValidationError
+from participatie.web.errors import DomainValidationError
 from participatie.extensions import db
 from participatie.ideas.models import IdeaEvent
 

@@ -13,7 +13,7 @@ from participatie.conversations.services.common import locked
 from participatie.conversations.services.planning import ConversationInput, apply_details, signed_up
 from participatie.conversations.services.rsvp import attending_count, fill_free_places
 from participatie.conversations.status import ConversationStatus
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.ideas.services import clean_summary
 from participatie.plainlanguage import check_text

@@ -11,7 +11,7 @@ from flask_babel import force_locale
 from participatie.conversations import links
 from participatie.conversations.services.common import link
 from participatie.conversations.timefmt import when_in_words
-from participatie.mail import queue_mail
+from participatie.ops.mail import queue_mail
 from participatie.notifications.services import notify
 
 

@@ -17,7 +17,7 @@ from participatie.conversations.services import notices
 from participatie.conversations.services.common import _t, event, link, require
 from participatie.conversations.status import ConversationStatus, can_transition
 from participatie.conversations.timefmt import to_utc, when_in_words
-from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed
+from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas.models import EventKind, Idea

@@ -14,7 +14,7 @@ from participatie.conversations.models import Conversation, Rsvp
 from participatie.conversations.services import notices
 from participatie.conversations.services.common import locked, require
 from participatie.conversations.status import ConversationStatus
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 
 

@@ -1,6 +1,6 @@
 """Stadsgesprekken pages: public list and page with .ics, planning, sign-up, report and actions.
 
-The rules the templates use are Jinja globals, registered with the others in participatie/jinja.py.
+The rules the templates use are Jinja globals, registered with the others in participatie/web/jinja.py.
 """
 
 from flask import Blueprint

@@ -19,7 +19,7 @@ from participatie.conversations.services import after as after_services
 from participatie.conversations.services.after import actions_of
 from participatie.conversations.views import bp
 from participatie.conversations.views.common import field_error, load, to_page
-from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed, link_problem
+from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed, link_problem
 from participatie.extensions import db
 from participatie.plainlanguage import check_text
 

@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from participatie.conversations import rules
 from participatie.conversations.models import Conversation
-from participatie.errors import DomainValidationError
+from participatie.web.errors import DomainValidationError
 from participatie.extensions import db
 
 

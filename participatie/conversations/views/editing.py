@@ -11,7 +11,7 @@ from participatie.conversations.timefmt import local
 from participatie.conversations.views import bp
 from participatie.conversations.views.common import field_error, load, to_page
 from participatie.conversations.views.planning import details_input, fill_choices
-from participatie.errors import DomainValidationError, NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.ideas.services import SUMMARY_MAX_WORDS
 
 

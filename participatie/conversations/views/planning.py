@@ -17,7 +17,7 @@ from participatie.conversations.services import (
 from participatie.conversations.services.planning import ConversationInput
 from participatie.conversations.views import bp
 from participatie.conversations.views.common import field_error, load, to_page
-from participatie.errors import DomainValidationError, InvalidTransition, NotAllowed
+from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.geo.models import Wijk

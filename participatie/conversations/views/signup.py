@@ -18,7 +18,7 @@ from participatie.conversations.services import (
 from participatie.conversations.services.rsvp import SignupClosed
 from participatie.conversations.views import bp
 from participatie.conversations.views.common import load, to_page
-from participatie.errors import DomainValidationError, link_problem
+from participatie.web.errors import DomainValidationError, link_problem
 from participatie.extensions import db, limiter
 
 

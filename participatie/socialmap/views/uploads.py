@@ -4,7 +4,7 @@ from flask import abort, current_app, render_template, request, send_from_direct
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from participatie.errors import ERROR_TEXTS
+from participatie.web.errors import ERROR_TEXTS
 from participatie.extensions import db
 from participatie.socialmap import photos, rules
 from participatie.socialmap.models import entry_with_photo

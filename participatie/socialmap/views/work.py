@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from participatie.accounts.rules import is_admin
 from participatie.clock import utcnow
-from participatie.errors import NotAllowed
+from participatie.web.errors import NotAllowed
 from participatie.extensions import db
 from participatie.socialmap import pending, rules, services, transfer
 from participatie.socialmap.forms import ImportConfirmForm, ImportForm

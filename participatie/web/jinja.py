@@ -18,7 +18,7 @@ from participatie.notifications.services import unread_count
 from participatie.responses import rules as response_rules
 from participatie.responses.deadlines import deadline_of
 from participatie.responses.feedback import context_for as answer_feedback
-from participatie.security import csp_nonce
+from participatie.web.security import csp_nonce
 from participatie.socialmap import rules as socialmap_rules
 from participatie.socialmap.panel import idea_panel, other_idea
 from participatie.supports.rules import can_support

@@ -10,7 +10,7 @@ from participatie.accounts import services as accounts
 from participatie.accounts.models import User
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
-from participatie.demo_content import IDEAS
+from participatie.demo.content import IDEAS
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import services as ideas
@@ -124,7 +124,7 @@ def seed(only_if_empty: bool = False) -> str:
             _support_by(idea, _walk_supporters(idea, residents))
         else:
             _support(idea, residents, rng)
-    from participatie.demo_stories import tell_stories
+    from participatie.demo.stories import tell_stories
 
     tell_stories()
     from participatie.socialmap.demo import seed_socialmap

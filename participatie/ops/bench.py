@@ -87,7 +87,7 @@ def register_baseline(app) -> None:
 
 
 def app_with_baseline():
-    """gunicorn factory ('participatie.bench:app_with_baseline()') for when create_app
+    """gunicorn factory ('participatie.ops.bench:app_with_baseline()') for when create_app
     does not call register_baseline yet."""
     from participatie import create_app
 

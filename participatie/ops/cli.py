@@ -5,10 +5,10 @@ from flask.cli import AppGroup, with_appcontext
 
 from participatie.accounts import services as accounts
 from participatie.accounts.roles import Role
-from participatie.backup import backup_command, restore_command
-from participatie.errors import DomainValidationError
+from participatie.ops.backup import backup_command, restore_command
+from participatie.web.errors import DomainValidationError
 from participatie.geo.cli import geo_cli
-from participatie.jobs import jobs_cli
+from participatie.ops.jobs import jobs_cli
 
 users_cli = AppGroup("users", help="Manage user accounts.")
 
@@ -36,8 +36,8 @@ def create_user_command(email, role, display_name, department, password):
 @click.option("--if-empty", is_flag=True, help="Only when the database has no ideas yet.")
 def seed_demo_command(if_empty):
     """Load the demo content (idempotent; goes through the services)."""
-    from participatie import demo
-    from participatie.urls import site_request_context
+    from participatie.demo import seed as demo
+    from participatie.web.urls import site_request_context
 
     with site_request_context():
         click.echo(demo.seed(only_if_empty=if_empty))
@@ -50,4 +50,4 @@ def register(app) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
-    from participatie.bench import seed_bench_command; app.cli.add_command(seed_bench_command)  # noqa: E702
+    from participatie.ops.bench import seed_bench_command; app.cli.add_command(seed_bench_command)  # noqa: E702

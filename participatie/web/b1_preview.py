@@ -10,9 +10,9 @@ from flask import Blueprint, abort, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
 from participatie.extensions import limiter
-from participatie.htmx import is_htmx
+from participatie.web.htmx import is_htmx
 from participatie.plainlanguage import Thresholds, check_text, find_brushoffs
-from participatie.urls import safe_next
+from participatie.web.urls import safe_next
 
 bp = Blueprint("b1", __name__, url_prefix="/b1")
 

@@ -1,0 +1,1 @@
+"""Web plumbing shared by every blueprint: htmx, URLs, errors, security headers, locale, template globals."""
