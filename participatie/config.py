@@ -22,7 +22,9 @@ class Config:
 
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    # Each language named in itself (the switch shows these names).
     LANGUAGES = {"nl": "Nederlands", "en": "English"}
+    RTL_LANGUAGES = ("ar",)
 
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds it; an expired form is handled
     SESSION_COOKIE_SECURE = None  # None: Secure unless debugging or testing (see create_app)
