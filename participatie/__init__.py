@@ -114,6 +114,9 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.conversations.views import bp as conversations_bp
 
     app.register_blueprint(conversations_bp)
+    from participatie.privacy.views import bp as privacy_bp
+
+    app.register_blueprint(privacy_bp)
     mail.init_app(app)  # queue_mail: send after commit, drop on rollback
     from participatie.ops import bench
 
