@@ -44,10 +44,13 @@ class Config:
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"  # REDIS_URL switches this to Redis
     RATELIMIT_HEADERS_ENABLED = True
-    RATELIMIT_LOGIN = "10 per minute;50 per hour"
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis gone: count in memory, logged once
+    RATELIMIT_SWALLOW_ERRORS = True  # a limiter problem never turns a page into a 500
+    RATELIMIT_LOGIN = "10 per minute;50 per hour"  # per account tried + address (login, e-mail link)
+    RATELIMIT_LOGIN_ADDRESS = "100 per minute;1000 per hour"  # per address, all accounts together
     RATELIMIT_REGISTER = "5 per minute;20 per hour"
-    RATELIMIT_POST = "5 per minute;30 per hour"
-    RATELIMIT_SUPPORT = "60 per minute"
+    RATELIMIT_POST = "5 per minute;30 per hour"  # per person
+    RATELIMIT_SUPPORT = "60 per minute"  # per person
 
     TILE_URL = PDOK_PASTEL
     TILE_ATTRIBUTION = (
