@@ -76,6 +76,7 @@ class Config:
     MAIL_PASSWORD = None
     MAIL_DEFAULT_SENDER = "Participatie Utrecht <noreply@participatie.example.org>"
     SITE_URL = "http://127.0.0.1:5000"
+    PROXY_HOPS = 0  # trusted proxies in front (nginx: 1); their X-Forwarded-For/-Proto/-Host are believed
 
     DEMO_PASSWORD = "demo-wachtwoord-2026"
 
@@ -88,14 +89,17 @@ ENV_KEYS = {
     "SITE_URL": "SITE_URL",
     "MAIL_SERVER": "MAIL_SERVER",
     "MAIL_PORT": "MAIL_PORT",
+    "PROXY_HOPS": "PROXY_HOPS",
 }
+INTEGER_KEYS = ("MAIL_PORT", "PROXY_HOPS")
 
 
 def from_environment() -> dict:
     """Values from the environment that override file configuration."""
     values = {target: os.environ[name] for name, target in ENV_KEYS.items() if os.environ.get(name)}
-    if "MAIL_PORT" in values:
-        values["MAIL_PORT"] = int(values["MAIL_PORT"])
+    for key in INTEGER_KEYS:
+        if key in values:
+            values[key] = int(values[key])
     return values
 
 
