@@ -30,6 +30,7 @@ update-translations: extract-messages
 run: install
 	$(BIN)/flask db upgrade
 	$(BIN)/flask geo ensure
+	$(BIN)/flask storage migrate-photos
 	$(BIN)/flask seed-demo --if-empty
 	@# Side loops, stopped when the server stops: `flask jobs tick` every minute, and the
 	@# RQ mail worker when REDIS_URL is set (without it, mail is sent in-process).

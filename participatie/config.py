@@ -76,6 +76,8 @@ class Config:
     MAIL_PASSWORD = None
     MAIL_DEFAULT_SENDER = "Participatie Utrecht <noreply@participatie.example.org>"
     SITE_URL = "http://127.0.0.1:5000"
+    STORAGE_BACKEND = "database"  # photos and staged imports: "database" (every host, in backups) or "directory"
+    STORAGE_DIR = None  # for "directory": a folder every web host mounts (default instance/storage)
     PROXY_HOPS = 0  # trusted proxies in front (nginx: 1); their X-Forwarded-For/-Proto/-Host are believed
 
     DEMO_PASSWORD = "demo-wachtwoord-2026"
@@ -90,6 +92,8 @@ ENV_KEYS = {
     "MAIL_SERVER": "MAIL_SERVER",
     "MAIL_PORT": "MAIL_PORT",
     "PROXY_HOPS": "PROXY_HOPS",
+    "STORAGE_BACKEND": "STORAGE_BACKEND",
+    "STORAGE_DIR": "STORAGE_DIR",
 }
 INTEGER_KEYS = ("MAIL_PORT", "PROXY_HOPS")
 
