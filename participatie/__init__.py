@@ -105,7 +105,7 @@ def _sqlite_pragmas(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from participatie.ops import cli, mail
-    from participatie.web import errors, i18n, jinja
+    from participatie.web import errors, health, i18n, jinja, logs, metrics
     from participatie.web.b1_preview import bp as b1_bp
     from participatie.accounts.views import admin_bp, bp as accounts_bp
     from participatie.dashboard.views import bp as dashboard_bp
@@ -129,6 +129,9 @@ def _register_blueprints(app: Flask) -> None:
 
     bench.register_baseline(app)  # /__bench/baseline, only when PARTICIPATIE_BENCH_BASELINE=1
     errors.register(app)
+    logs.register(app)
+    health.register(app)
+    metrics.register(app)
     i18n.register(app)
     jinja.register(app)
     cli.register(app)

@@ -78,6 +78,10 @@ class Config:
     SITE_URL = "http://127.0.0.1:5000"
     STORAGE_BACKEND = "database"  # photos and staged imports: "database" (every host, in backups) or "directory"
     STORAGE_DIR = None  # for "directory": a folder every web host mounts (default instance/storage)
+    LOG_FORMAT = "json"  # or "text"
+    LOG_LEVEL = "INFO"
+    METRICS_ENABLED = False  # /metrics (Prometheus)
+    METRICS_TOKEN = None  # when set, /metrics wants "Authorization: Bearer <token>"
     PROXY_HOPS = 0  # trusted proxies in front (nginx: 1); their X-Forwarded-For/-Proto/-Host are believed
 
     DEMO_PASSWORD = "demo-wachtwoord-2026"
@@ -94,6 +98,10 @@ ENV_KEYS = {
     "PROXY_HOPS": "PROXY_HOPS",
     "STORAGE_BACKEND": "STORAGE_BACKEND",
     "STORAGE_DIR": "STORAGE_DIR",
+    "LOG_FORMAT": "LOG_FORMAT",
+    "LOG_LEVEL": "LOG_LEVEL",
+    "METRICS_ENABLED": "METRICS_ENABLED",
+    "METRICS_TOKEN": "METRICS_TOKEN",
 }
 INTEGER_KEYS = ("MAIL_PORT", "PROXY_HOPS")
 
@@ -104,6 +112,8 @@ def from_environment() -> dict:
     for key in INTEGER_KEYS:
         if key in values:
             values[key] = int(values[key])
+    if "METRICS_ENABLED" in values:
+        values["METRICS_ENABLED"] = values["METRICS_ENABLED"].lower() in ("1", "true", "yes", "on")
     return values
 
 
