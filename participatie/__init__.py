@@ -51,19 +51,22 @@ def _configure(app: Flask, test_config: dict | None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = config_module.normalise_database_url(uri)
     if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
-    _refuse_dev_secret_in_production(app)
+    _refuse_unsafe_production(app)
     if app.config["SESSION_COOKIE_SECURE"] is None:  # Flask's own default is False: decide here
         app.config["SESSION_COOKIE_SECURE"] = not (app.debug or app.testing)
     if app.config["REMEMBER_COOKIE_SECURE"] is None:
         app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
 
 
-def _refuse_dev_secret_in_production(app: Flask) -> None:
-    production = os.environ.get("PARTICIPATIE_ENV") == "production"
-    if production and app.config["SECRET_KEY"] == config_module.DEV_SECRET:
-        raise RuntimeError("Set FLASK_SECRET_KEY: the development secret is not allowed in production.")
-    if production and clock.time_travel():
-        raise RuntimeError(f"{clock.TIME_TRAVEL_ENV} is for demo walks only, never in production.")
+def _refuse_unsafe_production(app: Flask) -> None:
+    """In production, refuse to start with unsafe values and say every reason at once."""
+    if os.environ.get("PARTICIPATIE_ENV") != "production":
+        return
+    problems = config_module.unsafe_for_production(app.config)
+    if clock.time_travel():
+        problems.append(f"{clock.TIME_TRAVEL_ENV} is for demo walks only, never in production.")
+    if problems:
+        raise RuntimeError("Participatie refuses to start in production:\n- " + "\n- ".join(problems))
 
 
 def _init_extensions(app: Flask) -> None:

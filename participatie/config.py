@@ -82,6 +82,8 @@ class Config:
     LOG_LEVEL = "INFO"
     METRICS_ENABLED = False  # /metrics (Prometheus)
     METRICS_TOKEN = None  # when set, /metrics wants "Authorization: Bearer <token>"
+    WEB_WORKERS = 1  # gunicorn workers on this host (env WEB_CONCURRENCY; docs/deploy/gunicorn.conf.py sets it)
+    WEB_HOSTS = 1  # web hosts behind the proxy, for the production checks
     PROXY_HOPS = 0  # trusted proxies in front (nginx: 1); their X-Forwarded-For/-Proto/-Host are believed
 
     DEMO_PASSWORD = "demo-wachtwoord-2026"
@@ -96,6 +98,8 @@ ENV_KEYS = {
     "MAIL_SERVER": "MAIL_SERVER",
     "MAIL_PORT": "MAIL_PORT",
     "PROXY_HOPS": "PROXY_HOPS",
+    "WEB_CONCURRENCY": "WEB_WORKERS",
+    "WEB_HOSTS": "WEB_HOSTS",
     "STORAGE_BACKEND": "STORAGE_BACKEND",
     "STORAGE_DIR": "STORAGE_DIR",
     "LOG_FORMAT": "LOG_FORMAT",
@@ -103,7 +107,7 @@ ENV_KEYS = {
     "METRICS_ENABLED": "METRICS_ENABLED",
     "METRICS_TOKEN": "METRICS_TOKEN",
 }
-INTEGER_KEYS = ("MAIL_PORT", "PROXY_HOPS")
+INTEGER_KEYS = ("MAIL_PORT", "PROXY_HOPS", "WEB_WORKERS", "WEB_HOSTS")
 
 
 def from_environment() -> dict:
@@ -123,3 +127,26 @@ def normalise_database_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix):]
     return url
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0")
+
+
+def unsafe_for_production(config) -> list[str]:
+    """What makes this configuration unsafe in production (PARTICIPATIE_ENV=production); empty when fine."""
+    from urllib.parse import urlsplit
+
+    problems = []
+    if config["SECRET_KEY"] == DEV_SECRET:
+        problems.append("Set FLASK_SECRET_KEY: the development secret is not allowed in production.")
+    if (urlsplit(config.get("SITE_URL") or "").hostname or "") in LOOPBACK_HOSTS:
+        problems.append("Set SITE_URL to the public address (https://...): links in e-mails and QR codes "
+                        "would point to this machine.")
+    several = int(config.get("WEB_WORKERS") or 1) > 1 or int(config.get("WEB_HOSTS") or 1) > 1
+    if several and config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        problems.append("SQLite serves one worker on one host: set DATABASE_URL to PostgreSQL, or run one "
+                        "worker (WEB_CONCURRENCY=1, WEB_HOSTS=1).")
+    if several and config.get("RATELIMIT_ENABLED", True) and config["RATELIMIT_STORAGE_URI"].startswith("memory"):
+        problems.append("Rate limits in memory count per worker, so several workers or hosts multiply them: "
+                        "set REDIS_URL, or run one worker (WEB_CONCURRENCY=1, WEB_HOSTS=1).")
+    return problems
