@@ -1,5 +1,6 @@
 """Participatie: ideas and dreams for the neighbourhood, and the city's answer."""
 
+import logging
 import os
 from pathlib import Path
 
@@ -67,6 +68,10 @@ def _refuse_unsafe_production(app: Flask) -> None:
         problems.append(f"{clock.TIME_TRAVEL_ENV} is for demo walks only, never in production.")
     if problems:
         raise RuntimeError("Participatie refuses to start in production:\n- " + "\n- ".join(problems))
+    if app.config["RATELIMIT_STORAGE_URI"].startswith("memory"):
+        logging.getLogger(__name__).warning(
+            "Rate limits are counted in memory: right only for ONE worker on ONE host. Run gunicorn with "
+            "docs/deploy/gunicorn.conf.py (it sets WEB_CONCURRENCY) or set REDIS_URL.")
 
 
 def _init_extensions(app: Flask) -> None:
