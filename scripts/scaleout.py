@@ -179,6 +179,16 @@ class Run:
             check(body["status"] == expect, f"/readyz on host {index + 1}: {body}")
         return states
 
+    def metrics(self) -> None:
+        """Host 1's /metrics adds up both workers and the tick loop (multiprocess mode)."""
+        body = requests.get(f"{self.hosts[0]}/metrics", timeout=10).text
+        requests_seen = sum(float(line.rsplit(" ", 1)[1]) for line in body.splitlines()
+                            if line.startswith("participatie_http_requests_total{"))
+        ticks = [line for line in body.splitlines() if line.startswith("participatie_job_tick_duration_seconds_count")]
+        check(requests_seen > 0, "no request counts in /metrics")
+        check(ticks and float(ticks[0].rsplit(" ", 1)[1]) >= 1, "no tick duration in /metrics")
+        self.summary["metrics"] = f"requests={int(requests_seen)},ticks={int(float(ticks[0].rsplit(' ', 1)[1]))}"
+
     # 5 -----------------------------------------------------------------------------------------
     def kill_one_host(self) -> None:
         idea_ids = [row[0] for row in self.sql_rows("SELECT id FROM ideas ORDER BY id")]
@@ -282,6 +292,7 @@ def main() -> int:
         run.login_limits()
         run.logs_carry_address_and_id()
         run.summary["readyz"] = ",".join(run.ready("ready"))
+        run.metrics()
         run.kill_one_host()
         run.redis_gone()
     except Failed as exc:

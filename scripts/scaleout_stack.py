@@ -184,7 +184,9 @@ http {{
 
     def start_worker_and_tick(self) -> None:
         self.start("worker", [str(BIN / "rq"), "worker", "mail", "--with-scheduler", "--url", self.redis_url])
-        self.start("tick", [str(BIN / "flask"), "jobs", "loop", "--every", "10"])
+        # the tick writes its duration where host 1's /metrics reads (PROMETHEUS_MULTIPROC_DIR)
+        self.start("tick", [str(BIN / "flask"), "jobs", "loop", "--every", "10"],
+                   env=self.env(PROMETHEUS_MULTIPROC_DIR=str(self.tmp / "metrics0")))
 
     def up(self) -> None:
         self.create_database()

@@ -3,7 +3,8 @@
 
 - participatie_http_requests_total{endpoint, method, status} and
   participatie_http_request_duration_seconds{endpoint}: every request;
-- participatie_job_tick_duration_seconds: `flask jobs tick` (ops.jobs calls observe_tick);
+- participatie_job_tick_duration_seconds: `flask jobs tick` (ops.jobs calls observe_tick); give the tick
+  the web host's PROMETHEUS_MULTIPROC_DIR and its figures show up in that host's /metrics;
 - participatie_mail_outbox{state}: the mail outbox fills it with set_mail_outbox(state=count),
   e.g. pending, failed; participatie_mail_failures_total with count_mail_failure().
 
@@ -14,6 +15,7 @@ in docs/deploy empties it at start and marks dead workers), so /metrics adds up 
 import hmac
 import os
 import time
+from pathlib import Path
 
 from flask import Blueprint, abort, current_app, g, request
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -21,6 +23,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from participatie.extensions import csrf
 
 bp = Blueprint("metrics", __name__)
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # a tick or worker may start before the web host made it
+    Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
 
 REQUESTS = Counter("participatie_http_requests", "HTTP requests", ["endpoint", "method", "status"])
 LATENCY = Histogram("participatie_http_request_duration_seconds", "Time to answer a request", ["endpoint"],

@@ -10,6 +10,7 @@
   RATELIMIT_IN_MEMORY_FALLBACK_ENABLED) and logs that once; errors are swallowed, never a 500.
 """
 
+import logging
 from functools import wraps
 
 from flask import current_app, g, make_response, request
@@ -18,6 +19,8 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user
 
 from participatie.extensions import limiter
+
+log = logging.getLogger(__name__)
 
 
 def address() -> str:
@@ -55,7 +58,8 @@ def form_limit(*limits: tuple[str, object], methods=("POST",)):
         def run(*args, **kwargs):
             try:
                 return checked(*args, **kwargs)
-            except RateLimitExceeded:
+            except RateLimitExceeded as exc:
+                log.warning("rate limit hit: %s", exc.description, extra={"endpoint": request.endpoint})
                 g.rate_limited = True
                 response = make_response(view(*args, **kwargs))
                 response.status_code = 429
