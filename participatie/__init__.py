@@ -21,6 +21,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder=str(ROOT / "static"),
     )
     _configure(app, test_config)
+    _guard_input(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_hooks(app)
@@ -54,6 +55,12 @@ def _refuse_dev_secret_in_production(app: Flask) -> None:
         raise RuntimeError("Set FLASK_SECRET_KEY: the development secret is not allowed in production.")
     if production and clock.time_travel():
         raise RuntimeError(f"{clock.TIME_TRAVEL_ENV} is for demo walks only, never in production.")
+
+
+def _guard_input(app: Flask) -> None:
+    from participatie.web import input as web_input
+
+    web_input.register(app)  # before the blueprints: their <int:...> rules use its converter
 
 
 def _init_extensions(app: Flask) -> None:

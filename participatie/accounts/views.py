@@ -19,6 +19,7 @@ from participatie.web.errors import DomainValidationError, NotAllowed, link_prob
 from participatie.extensions import db, limiter
 from participatie.geo import services as geo
 from participatie.web.i18n import select_locale
+from participatie.web.input import page_number
 from participatie.web.urls import safe_next
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
@@ -161,7 +162,7 @@ def _require_admin():
 @login_required
 def users():
     _require_admin()
-    page = services.users_page(request.args.get("page", 1, type=int))
+    page = services.users_page(request.args.get("page", 1, type=page_number))
     return render_template("admin/users.html", page=page, audit=services.audit_entries())
 
 

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participatie.web.errors import DomainValidationError, NotAllowed
+from participatie.web.input import id_number
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import maps as idea_maps
@@ -168,7 +169,7 @@ def suggest():
         return redirect(url_for("accounts.login", next=request.full_path))
     if not rules.can_suggest(current_user):
         raise NotAllowed("suggest")
-    entry_id = request.args.get("entry", type=int)
+    entry_id = request.args.get("entry", type=id_number)
     entry = visible_entry(entry_id) if entry_id else None
     form = SuggestionForm()
     form.wijk.choices = wijk_choices()
