@@ -134,11 +134,12 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     from participatie.web.htmx import add_vary_header
-    from participatie.web.security import add_security_headers
+    from participatie.web.security import add_security_headers, no_store_when_personal
 
     @app.after_request
     def _headers(response):
         add_vary_header(response)
+        no_store_when_personal(response)
         if response.mimetype == "text/html":
             add_security_headers(response, app.config)
         return response

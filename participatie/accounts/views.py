@@ -153,15 +153,20 @@ def delete_account():
     return render_template("accounts/delete.html", form=form, blockers=[]), 422 if form.errors else 200
 
 
-def _require_admin():
-    if not rules.can_manage_roles(current_user):
+@admin_bp.before_request
+def _admins_only():
+    """Every admin route: the role is checked before any id is looked up, so a non-admin gets the
+    same 403 for an account that exists and one that does not."""
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    if not rules.is_admin(current_user):
         raise NotAllowed("admin")
+    return None
 
 
 @admin_bp.get("/users")
 @login_required
 def users():
-    _require_admin()
     page = services.users_page(request.args.get("page", 1, type=page_number))
     return render_template("admin/users.html", page=page, audit=services.audit_entries())
 
@@ -169,7 +174,6 @@ def users():
 @admin_bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @login_required
 def user_role(user_id: int):
-    _require_admin()
     user = db.get_or_404(User, user_id)
     form = RoleForm(obj=user, role=user.role.value, wijken=[w.id for w in user.wijken])
     form.wijken.choices = [(w.id, w.name) for w in geo.all_wijken()]

@@ -101,3 +101,11 @@ def test_a_nul_byte_in_login_and_registration_is_no_500(client, ctx):
     response = client.post("/account/register", data={"display_name": "Buur\x00", "email": "nul\x00@example.org",
                                                      "password": "x\x00", "password_again": "x\x00"})
     assert response.status_code == 422
+
+
+def test_an_idea_number_out_of_range_in_the_link_form_is_refused(client, ctx):
+    idea = make_idea()
+    sign_in(client, person(Role.MAKELAAR, wijken=("west",)))
+    for number in ("3000000000", "99999999999999999999", "-1"):
+        response = client.post(f"/ideas/{idea.id}/links/idea", data={"other": number})
+        assert response.status_code == 303
