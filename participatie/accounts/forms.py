@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
+from participatie.accounts import passwords
 from participatie.accounts.roles import Role
 from participatie.web.forms import MultiCheckboxField, strip
 
@@ -38,6 +39,10 @@ class RegisterForm(FlaskForm):
     consent_notifications = BooleanField(
         _l("Yes, e-mail me when something happens with ideas I follow."),
     )
+
+    def validate_password(self, field):
+        if reason := passwords.problem(field.data or "", email=self.email.data or "", name=self.display_name.data or ""):
+            raise ValidationError(reason)
 
 
 class LoginForm(FlaskForm):

@@ -15,7 +15,7 @@ from participatie.accounts.forms import (
     delete_form_for,
 )
 from participatie.accounts.models import User
-from participatie.web.errors import DomainValidationError, NotAllowed, link_problem
+from participatie.web.errors import NotAllowed, link_problem
 from participatie.extensions import db, limiter
 from participatie.geo import services as geo
 from participatie.web.i18n import select_locale
@@ -35,15 +35,11 @@ def _login_limit():
 def register():
     form = RegisterForm()
     if form.validate_on_submit():
-        try:
-            user = services.register(form.email.data, form.display_name.data, form.password.data,
-                                     locale=select_locale(),
-                                     consent_notifications=form.consent_notifications.data)
-        except DomainValidationError as exc:
-            form.email.errors = [*form.email.errors, exc.message]
-        else:
-            login_user(user)
-            return redirect(url_for("accounts.check_mail"), 303)
+        # The same answer for a new address and a known one (its owner gets a mail): no login
+        # here, the link in the mail logs the new account in.
+        services.register(form.email.data, form.display_name.data, form.password.data,
+                          locale=select_locale(), consent_notifications=form.consent_notifications.data)
+        return redirect(url_for("accounts.check_mail"), 303)
     return render_template("accounts/register.html", form=form), 422 if form.errors else 200
 
 
@@ -112,6 +108,8 @@ def login_link(token: str):
 
 @bp.post("/logout")
 def logout():
+    if current_user.is_authenticated:
+        services.log_out(current_user)
     logout_user()
     flash(_("You are logged out."), "ok")
     return redirect(url_for("dashboard.home"), 303)
