@@ -41,8 +41,33 @@ class RegisterForm(FlaskForm):
     )
 
     def validate_password(self, field):
-        if reason := passwords.problem(field.data or "", email=self.email.data or "", name=self.display_name.data or ""):
-            raise ValidationError(reason)
+        _refuse_guessable(field, self.email.data, self.display_name.data)
+
+
+def _refuse_guessable(field, email, name) -> None:
+    if reason := passwords.problem(field.data or "", email=email or "", name=name or ""):
+        raise ValidationError(reason)
+
+
+class PasswordForm(FlaskForm):
+    """A new password. Asks for the current one when there is one (someone at an unlocked screen)."""
+
+    current = PasswordField(_l("Your current password"), validators=[DataRequired(_l("Fill in your password."))])
+    password = RegisterForm.password
+    password_again = RegisterForm.password_again
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.password_hash:
+            del self.current
+
+    def validate_current(self, field):
+        if not self.user.check_password(field.data):
+            raise ValidationError(_l("This is not your password. Try again."))
+
+    def validate_password(self, field):
+        _refuse_guessable(field, self.user.email, self.user.display_name)
 
 
 class LoginForm(FlaskForm):

@@ -152,6 +152,13 @@ def record_login(user: User) -> None:
     db.session.commit()
 
 
+def change_password(user: User, password: str) -> None:
+    """A new password; every session of the account ends (the view logs this browser in again)."""
+    user.set_password(password)
+    user.end_sessions()  # also when the account had no password before
+    db.session.commit()
+
+
 def update_settings(user: User, *, display_name: str, locale: str, consent_notifications: bool,
                     email_frequency: str | None = None) -> None:
     user.display_name = display_name.strip()

@@ -9,6 +9,7 @@ from participatie.accounts.forms import (
     AdminDeleteForm,
     LoginForm,
     LoginLinkForm,
+    PasswordForm,
     RegisterForm,
     RoleForm,
     SettingsForm,
@@ -126,6 +127,20 @@ def settings():
         flash(_("Your settings are saved."), "ok")
         return redirect(url_for("accounts.settings"), 303)
     return render_template("accounts/settings.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+@limiter.limit(_login_limit, methods=["POST"])  # the current password must not become a guessing game
+def password():
+    user = current_user._get_current_object()
+    form = PasswordForm(user)
+    if form.validate_on_submit():
+        services.change_password(user, form.password.data)
+        login_user(user)  # this browser stays logged in; every other session has ended
+        flash(_("Your new password is saved. On other devices you log in again."), "ok")
+        return redirect(url_for("accounts.settings"), 303)
+    return render_template("accounts/password.html", form=form), 422 if form.errors else 200
 
 
 @bp.route("/delete", methods=["GET", "POST"])

@@ -51,6 +51,42 @@ def test_a_copied_session_cookie_stops_working_after_a_password_change(client, o
     assert _logged_in(client)
 
 
+def test_changing_the_password_on_its_page_ends_other_sessions_but_not_this_one(client, other_client):
+    user = make_user(name="Fatima")
+    login(client, user)
+    _copy_session(client, other_client)
+    new = "fiets regen koffie"
+    response = client.post("/account/password", data={"current": PASSWORD, "password": new, "password_again": new})
+    assert response.status_code == 303 and response.headers["Location"] == SETTINGS
+    assert _logged_in(client) and not _logged_in(other_client)
+    assert reload(user).check_password(new)
+
+
+@pytest.mark.parametrize(("data", "field", "message"), [
+    ({"current": "niet mijn wachtwoord"}, "current", "This is not your password. Try again."),
+    ({"password": "fatima12345", "password_again": "fatima12345"}, "password",
+     "Do not use your name or your e-mail address in your password."),
+    ({"password_again": "iets anders dan dat"}, "password_again", "The two passwords are not the same."),
+])
+def test_a_refused_password_change_says_why_and_changes_nothing(client, data, field, message):
+    user = make_user(name="Fatima")
+    login(client, user)
+    response = client.post("/account/password", data={"current": PASSWORD, "password": "fiets regen koffie",
+                                                       "password_again": "fiets regen koffie", **data})
+    assert response.status_code == 422 and tr(message) in field_error(response, field)
+    assert reload(user).check_password(PASSWORD) and _logged_in(client)
+
+
+def test_an_account_without_password_sets_one_without_the_current_field(client):
+    user = services.create_user("zonder@example.org", "Zonder", verified=True)
+    with client.session_transaction() as session:
+        session["_user_id"] = user.get_id()
+    assert 'name="current"' not in client.get("/account/password").get_data(as_text=True)
+    response = client.post("/account/password", data={"password": "fiets regen koffie",
+                                                      "password_again": "fiets regen koffie"})
+    assert response.status_code == 303 and reload(user).check_password("fiets regen koffie")
+
+
 def test_a_copied_session_cookie_stops_working_after_account_deletion(client, other_client):
     user = make_user()
     login(client, user)
