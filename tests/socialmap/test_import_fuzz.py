@@ -21,7 +21,7 @@ from tests.responses.helpers import fresh, page, sign_in, tr
 from tests.socialmap.conftest import make_entry, makelaar
 from tests.socialmap.test_import_preview import _token, _upload, import_dir  # noqa: F401  (fixture)
 
-FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=60, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
