@@ -66,6 +66,19 @@ def test_admin_routes_refuse_non_admins_before_looking_up_the_id(app, client, ct
     assert set(answers.values()) == {403}, answers
 
 
+@pytest.mark.parametrize("role", ["resident", "makelaar"])
+def test_ambassador_routes_refuse_residents_before_looking_up_the_idea(app, client, ctx, role):
+    world = build_world()
+    as_role(client, world, role)
+    staff = [r for r in rules(app) if r.rule.startswith("/ambassador")]
+    answers = {}
+    for rule in staff:
+        for label, idea_id in (("existing", world.ids["idea_id"]), ("missing", MISSING)):
+            url, method = url_and_method(rule, {**world.ids, "idea_id": idea_id})
+            answers[f"{method} {url} ({label})"] = observed(client.open(url, method=method, data={}))
+    assert len(staff) >= 8 and set(answers.values()) == {403}, answers
+
+
 def test_admin_routes_send_anonymous_visitors_to_the_login_page(app, client, ctx):
     world = build_world()
     for rule in _admin_rules(app):
