@@ -19,12 +19,17 @@ def is_author(user, idea) -> bool:
 
 def can_edit(user, idea) -> bool:
     """The author may edit while nobody has supported or joined it yet."""
-    return is_author(user, idea) and idea.supporter_total == 0 and idea.status == IdeaStatus.OPEN
+    return is_author(user, idea) and idea.supporter_total == 0 and idea.join_count == 0 and idea.status == IdeaStatus.OPEN
 
 
 def can_add_update(user, idea) -> bool:
     """The author can always tell supporters what is going on."""
     return is_author(user, idea) and not idea.hidden
+
+
+def can_revive(user, idea) -> bool:
+    """The author may bring an archived idea back for another window of support."""
+    return is_author(user, idea) and idea.status == IdeaStatus.ARCHIVED and not idea.hidden
 
 
 def can_view(user, idea) -> bool:
