@@ -60,6 +60,7 @@ EXPECTED = {
     "dashboard.wijk": (200, 200, 200, 200, 200),
     "dashboard.wijken": (200, 200, 200, 200, 200),
     "ideas.add_update": (LOGIN, 403, 403, 403, 403),
+    "ideas.revive": (LOGIN, 403, 403, 403, 403),  # only the author, only while archived
     "ideas.detail": (200, 200, 200, 200, 200),
     "ideas.edit": (LOGIN, 403, 403, 403, 403),
     "ideas.index": (200, 200, 200, 200, 200),
