@@ -120,7 +120,7 @@ def revive(actor, idea: Idea, now=None) -> IdeaEvent:
     if not rules.can_revive(actor, idea):
         raise NotAllowed("revive idea")
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-        text = _("The initiator brought this idea back. Support is welcome again.")
+        text = _("This idea is back. You can support it again.")
     event = workflow.move(idea, IdeaStatus.OPEN, actor, text, kind=EventKind.REVIVED, now=now)
     db.session.commit()
     return event

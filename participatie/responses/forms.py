@@ -85,7 +85,7 @@ class FollowUpForm(FlaskForm):
 
 class HowNowForm(FlaskForm):
     """"Hoe gaat het nu?" is an open question: a few words, and yes/no only if they like."""
-    text = TextAreaField(_l("How is it going now? A few words are enough."), filters=[strip],
+    text = TextAreaField(_l("A few words about how it is going"), filters=[strip],
                          validators=[DataRequired(_l("Write a few words.")), Length(max=2000)])
     answer = RadioField(_l("Is it going well? (optional)"), choices=[("yes", _l("Yes")), ("no", _l("No"))],
                         validators=[Optional()], validate_choice=False)

@@ -15,11 +15,11 @@ from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.ideas import workflow
 from participatie.ideas.models import Idea, IdeaEvent
-from participatie.ideas.status import EventKind, IdeaStatus
+from participatie.ideas.status import WORKING, EventKind, IdeaStatus
 from participatie.notifications.services import notify
 from participatie.responses.followups import ask_how_it_goes, close_unanswered  # noqa: F401 (tick steps)
 from participatie.responses.models import Reminder
-from participatie.responses.services import WORKING_STATUSES, check_threshold
+from participatie.responses.services import check_threshold
 
 
 def check_thresholds(now) -> int:
@@ -97,7 +97,7 @@ def remind_overdue(now) -> int:
         count += _remind(targets, idea, "response", idea.response_due_at,
                          _l("The answer to “%(title)s” is late", title=idea.title))
     late_updates = select(Idea).where(Idea.update_due_at <= now, Idea.ambassador_id.is_not(None),
-                                      Idea.status.in_(WORKING_STATUSES))
+                                      Idea.status.in_(WORKING))
     for idea in db.session.scalars(late_updates).all():
         count += _remind([idea.ambassador], idea, "update", idea.update_due_at,
                          _l("An update on “%(title)s” is due", title=idea.title))

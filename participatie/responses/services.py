@@ -27,7 +27,6 @@ from participatie.responses import rules
 from participatie.responses.models import Voorgesprek
 
 S = IdeaStatus
-WORKING_STATUSES = WORKING  # kept for the readers that import it from here
 
 
 class CaseloadExceeded(Exception):
