@@ -7,8 +7,9 @@ is not a status change (an update, a claim, a voorgesprek, a link, paper support
 announces it on `event_recorded`. Nothing else assigns `Idea.status` or builds an `IdeaEvent`
 (tests/ideas/test_workflow.py greps for it).
 
-Both take an optional `Notice`: what the followers are told. The notifications domain subscribes
-to the signals and sends it, in the caller's transaction (nothing here commits).
+Both take an optional `Notice`: what the followers are told. Subscribers, all in the caller's
+transaction (nothing here commits): notifications tells the followers the notice;
+responses.followups asks the initiator "opgelost?" when an idea becomes done.
 """
 
 from collections.abc import Callable

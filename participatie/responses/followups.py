@@ -45,6 +45,13 @@ def _followup_body(user, followup, idea) -> str:
                            no_link=links.followup_link(followup.id, False))
 
 
+@workflow.idea_moved.connect
+def ask_when_done(idea, *, new, event, **_extra) -> None:
+    """Whichever way an idea becomes 'done', the initiator is asked whether it is solved."""
+    if new == IdeaStatus.DONE:
+        ask_if_solved(idea, event.created_at)
+
+
 def ask_if_solved(idea, now) -> FollowUp | None:
     due = add_working_days(now, current_app.config["FOLLOWUP_REPLY_WORKING_DAYS"])
     return _ask(idea, FollowUpKind.SOLVED, now, due)

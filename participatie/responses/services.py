@@ -23,6 +23,7 @@ from participatie.ideas.status import WORKING, EventKind, IdeaStatus
 from participatie.ideas.workflow import Notice
 from participatie.notifications.services import notify
 from participatie.plainlanguage import TOO_DIFFICULT, check_text
+from participatie.responses import followups  # noqa: F401 (connects its workflow receivers)
 from participatie.responses import rules
 from participatie.responses.models import Voorgesprek
 
@@ -295,9 +296,5 @@ def change_status(actor: User, idea: Idea, new_status: str, message: str, *, out
     now = now or utcnow()
     event = workflow.move(idea, new, actor, text, outcome=outcome if new == S.DECIDED else None, now=now,
                           notice=Notice(_l("“%(title)s”: %(status)s", title=idea.title, status=new.label), text))
-    if new == S.DONE:
-        from participatie.responses.followups import ask_if_solved
-
-        ask_if_solved(idea, now)
-    db.session.commit()
+    db.session.commit()  # moving to 'done' asks "opgelost?" (followups listens to idea_moved)
     return event

@@ -2,7 +2,10 @@
 the idea page, the list card, the GeoJSON, the print sheets, the wijk sheet and the e-mail."""
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from datetime import time, timedelta
 
 import pytest
@@ -175,6 +178,18 @@ def _nl_date(moment):
 
 # --- done means: the same total and status everywhere -----------------------------------------
 
+def _pdf_text(data: bytes) -> str:
+    """The PDF's text (pdftotext); skipped locally without WeasyPrint or poppler, a failure in CI."""
+    from participatie.printing import pdf
+
+    if pdf.load_weasyprint() is None or not shutil.which("pdftotext"):
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail("PDF text cannot be read in CI: run `make print-deps`")
+        pytest.skip("WeasyPrint or pdftotext missing: run `make print-deps`")
+    assert data.startswith(b"%PDF")
+    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+
+
 def _everywhere(web, idea, outbox) -> dict[str, tuple[bool, bool]]:
     """For each place: (shows the one total, shows the status label)."""
     status = _label(idea.status)
@@ -194,6 +209,10 @@ def _everywhere(web, idea, outbox) -> dict[str, tuple[bool, bool]]:
     found["idea sheet"] = (
         trn("%(num)d person supports this idea.", "%(num)d people support this idea.", TOTAL) in sheet,
         status in sheet)
+    text = " ".join(_pdf_text(web.get(f"/print/ideas/{idea.id}.pdf").data).split())
+    found["idea pdf"] = (
+        trn("%(num)d person supports this idea.", "%(num)d people support this idea.", TOTAL) in text,
+        status in text)
     wijk_sheet = page(web.get("/print/wijken/west"))
     row = wijk_sheet[wijk_sheet.index(idea.title):][:300]
     found["wijk sheet"] = (f'<td class="num">{TOTAL}</td>' in row, status in row)
