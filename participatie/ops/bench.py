@@ -2,8 +2,9 @@
 
 The dataset is the one QUALITY.md describes, built deterministically (seeded
 random.Random) with bulk inserts, so N = 10,000 loads in seconds. It bypasses the
-services on purpose: the counters (Idea.support_count / join_count) are set to
-exactly the number of Support rows inserted, which is what the services maintain.
+services on purpose: the counters (Idea.support_count / join_count / paper_support_count) are
+set to exactly the Support and PaperSupport rows inserted, which is what the services maintain;
+pages read their sum through Idea.supporter_total like everywhere else.
 
 `register_baseline(app)` adds `/__bench/baseline` (base.html with an empty content
 block) only when PARTICIPATIE_BENCH_BASELINE=1: the "bare Flask endpoint" that
@@ -17,7 +18,7 @@ from datetime import timedelta
 import click
 from flask import Blueprint, render_template
 from flask.cli import with_appcontext
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select, text, update
 from werkzeug.security import generate_password_hash
 
 from participatie.accounts.models import User
@@ -29,6 +30,7 @@ from participatie.geo import services as geo
 from participatie.ideas.models import EventKind, Idea, IdeaEvent, IdeaTheme
 from participatie.ideas.status import IdeaKind, IdeaStatus, Outcome
 from participatie.ideas.themes import NEEDS, THEMES
+from participatie.socialmap.models import PaperSupport
 from participatie.supports.models import Support, SupportKind
 
 SEED = 20261122
@@ -37,6 +39,7 @@ BENCH_USERS = 200
 SUPPORTS_PER_IDEA = 10
 EVENTS_PER_IDEA = 2
 JOIN_SHARE = 0.2  # share of supports that are "meedoen"
+PAPER_SHARE = 0.05  # share of ideas that also got supports on a paper list (they count in supporter_total)
 CHUNK = 5000
 
 # (status, weight): most ideas still collect support, as on a live site.
@@ -202,6 +205,19 @@ def _support_rows(idea_ids, idea_rows, counts, user_ids, rng) -> list[dict]:
     return rows
 
 
+def _paper_rows(idea_ids, idea_rows, rng) -> list[dict]:
+    """A paper list for a few ideas; the idea rows are inserted already, so their counter is set here."""
+    rows = []
+    for idea_id, idea in zip(idea_ids, idea_rows):
+        if rng.random() < PAPER_SHARE:
+            count = rng.randint(1, 30)
+            rows.append(dict(idea_id=idea_id, count=count, collected_where="Buurthuis", note="",
+                             collected_on=idea["created_at"].date(), added_by_id=None, created_at=idea["created_at"]))
+    if rows:  # one bulk UPDATE by primary key
+        db.session.execute(update(Idea), [{"id": r["idea_id"], "paper_support_count": r["count"]} for r in rows])
+    return rows
+
+
 def _event_rows(idea_ids, idea_rows, rng) -> list[dict]:
     """The 'created' event every idea has, plus EVENTS_PER_IDEA * n public updates."""
     rows = [dict(idea_id=i, actor_id=idea["author_id"], kind=EventKind.CREATED, old_status=None,
@@ -233,6 +249,7 @@ def build(n_ideas: int, n_users: int = BENCH_USERS, seed: int = SEED) -> dict[st
     support_rows = _support_rows(idea_ids, idea_rows, counts, user_ids, rng)
     _insert_with_ids(Idea, idea_rows)
     _insert(Support, support_rows)
+    _insert(PaperSupport, _paper_rows(idea_ids, idea_rows, rng))
     event_rows = _event_rows(idea_ids, idea_rows, rng)
     _insert(IdeaEvent, event_rows)
     _insert(IdeaTheme, _theme_rows(idea_ids, rng))
