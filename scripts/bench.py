@@ -11,7 +11,7 @@ body gzipped by this script (gzip level 6) -- Flask itself does not compress; a 
 in front would.
 
 Environment: BENCH_SIZES, BENCH_REQUESTS, BENCH_SECONDS (throughput window, default 10),
-BENCH_DATABASES ("sqlite,postgresql"), BENCH_PG_ADMIN_URL, BENCH_STRICT=1 (exit 1 when
+BENCH_DATABASES ("sqlite,postgresql"), BENCH_PG_ADMIN_URL, BENCH_PG_DB (default participatie_bench), BENCH_STRICT=1 (exit 1 when
 anything is over budget). Output: a table on stdout and reports/bench/bench-<time>.json.
 """
 
@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 HOST = "127.0.0.1"
 PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-PG_BENCH_DB = "participatie_bench"
+PG_BENCH_DB = os.environ.get("BENCH_PG_DB", "participatie_bench")  # dropped and re-created per run
 BENCH_PASSWORD = "bench-wachtwoord-2026"  # participatie.ops.bench.BENCH_PASSWORD
 PAGE_MS, TOGGLE_MS, GEOJSON_MS, GEOJSON_GZ_KB = 25, 15, 150, 300
 GROWTH_FLAT = 1.5  # our reading of "flat": the 10k median within 1.5x of the 1k median
