@@ -42,8 +42,9 @@ run: install
 test: install
 	$(BIN)/python -m pytest
 
-# Measures (QUALITY.md); exits 0 even when over budget unless BENCH_STRICT=1.
-# BENCH_SIZES="1000" for a quick run; PostgreSQL is included when pg_isready answers.
+# Measures (QUALITY.md); exits 0 even when over budget unless BENCH_STRICT=1; writes docs/performance.md.
+# BENCH_SIZES="1000" for a quick run, "1000,10000,100000" for the large one; PostgreSQL is included when
+# pg_isready answers (BENCH_PG_DB: the database it drops and re-creates). See docs/performance.md.
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
 	$(BIN)/python scripts/bench.py
