@@ -239,7 +239,7 @@ def worker_memory(master_pid: int) -> list[dict]:
 # --- a run ------------------------------------------------------------------------------
 
 def run_one(kind: str, n: int, settings: dict) -> dict:
-    workdir = Path(tempfile.mkdtemp(prefix=f"bench-{kind}-{n}-"))
+    workdir, run_started = Path(tempfile.mkdtemp(prefix=f"bench-{kind}-{n}-")), time.perf_counter()
     try:
         with fresh_database(kind, workdir) as url:
             env = app_env(workdir, url)
@@ -256,7 +256,8 @@ def run_one(kind: str, n: int, settings: dict) -> dict:
                 result = _measure_all(port, pid, ids, settings)
             result["load_average"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
             result.update(db=kind, n=n, seed_seconds=round(seed_seconds, 1), served=spec, schema=schema,
-                          seed_output=seed_output.strip(), idea_id=ids["idea"], sql=sql)
+                          seed_output=seed_output.strip(), idea_id=ids["idea"], sql=sql,
+                          run_seconds=round(time.perf_counter() - run_started))
             return result
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

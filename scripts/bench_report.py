@@ -106,7 +106,7 @@ def summary_lines(run: dict) -> list[str]:
 def run_title(run: dict) -> str:
     return (f"{run['db']}, N = {run['n']:,} (schema by {run['schema']}, seed + ANALYZE {run['seed_seconds']} s, "
             f"idea {run['idea_id']}, served as {run['served']}, load average {run['load_average'][0]:.1f} -> "
-            f"{run['load_average'][1]:.1f} on {os.cpu_count()} CPUs)")
+            f"{run['load_average'][1]:.1f} on {os.cpu_count()} CPUs, {run.get('run_seconds', '?')} s in all)")
 
 
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
