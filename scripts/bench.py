@@ -264,7 +264,7 @@ def run_one(kind: str, n: int, settings: dict) -> dict:
 
 
 def _measure_all(port: int, pid: int, ids: dict, settings: dict) -> dict:
-    pages = {page.key: measure_page(port, page.path.format(**ids), settings["requests"], page.accept_encoding)
+    pages = {page.key: measure_page(port, page.path.format(**ids), _requests(page, settings), page.accept_encoding)
              for page in PAGES}
     memory_start = worker_memory(pid)
     deep_path, offered = deep_page_path(port)
@@ -280,6 +280,11 @@ def _measure_all(port: int, pid: int, ids: dict, settings: dict) -> dict:
     return {"pages": pages, "deep_page": deep, "toggle": toggle_result,
             "throughput": {"idea_page": idea_tp, "baseline": base_tp, "ratio": ratio}, "mixed": mixed,
             "map_phone": map_phone, "memory": {"after_warm_up": memory_start, "after_run": worker_memory(pid)}}
+
+
+def _requests(page, settings: dict) -> int:
+    """Fewer for the diagnostic rows (the uncompressed GeoJSON): the smoke stays short."""
+    return settings["requests"] if page.budget_ms else max(10, settings["requests"] // 5)
 
 
 def settings_from_env() -> dict:
