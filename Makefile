@@ -49,6 +49,11 @@ bench: install
 	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
 	$(BIN)/python scripts/bench.py
 
+# N = 100,000 on PostgreSQL (seeding about 2 minutes, the run about 10); tables in docs/performance-100k.md.
+bench-large: install
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
+	BENCH_SIZES=100000 BENCH_DATABASES=$${BENCH_DATABASES:-postgresql} BENCH_DOCS=docs/performance-100k.md $(BIN)/python scripts/bench.py
+
 # Concurrent support toggles on loopback; fails on any 5xx, lost or duplicate support.
 # LOADTEST_DB=postgresql (or ARGS=--pg), LOADTEST_THREADS, LOADTEST_SECONDS.
 loadtest: install

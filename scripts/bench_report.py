@@ -206,6 +206,7 @@ The budgets are in QUALITY.md.
   10,000. `BENCH_SIZES=1000,10000,100000 make bench` for the large run (seeding 100,000 ideas on
   PostgreSQL takes about two minutes; the whole run well over half an hour on 2 CPUs).
   `BENCH_SIZES=1000 make bench` is the short smoke for CI (under about 3 minutes).
+  `make bench-large` runs N = 100,000 on PostgreSQL and writes docs/performance-100k.md.
 - `BENCH_DATABASES=sqlite` or `postgresql`; `BENCH_PG_DB` names the PostgreSQL database the bench
   drops and re-creates (default `participatie_bench`; use your own on a shared server);
   `BENCH_REQUESTS` (50), `BENCH_SECONDS` (10), `BENCH_MIX_MAP` (2), `BENCH_MAP_FEED`
