@@ -1,6 +1,6 @@
 """Idea pages: list, map, detail, post, edit, update; and the map's GeoJSON data."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -8,13 +8,15 @@ from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db, limiter
 from participatie.web.htmx import is_htmx
 from participatie.geo import services as geo
-from participatie.ideas import geojson, maps, rules, services
+from participatie.ideas import geojson, maps, mapview, rules, services
 from participatie.ideas.forms import IdeaForm, SummaryForm, UpdateForm
 from participatie.ideas.listing import ListFilters
 from participatie.ideas.models import Idea, timeline
+from participatie.maps.grid import BadView, View
 
 bp = Blueprint("ideas", __name__)
 api_bp = Blueprint("api", __name__, url_prefix="/api")
+MAP_MAX_AGE = 15  # seconds a browser may reuse a map answer without asking (then ETag: 304)
 
 
 @bp.get("/ideas")
@@ -127,6 +129,26 @@ def ideas_geojson():
     response = current_app.response_class(geojson.feature_collection(filters), mimetype="application/geo+json")
     response.cache_control.public = True
     response.cache_control.max_age = 60
+    return response
+
+
+@api_bp.get("/map")
+def map_items():
+    """The map's feed for one viewport: ?bbox=south,west,north,east&zoom=z plus the list's filters."""
+    filters = ListFilters.from_args(request.args)
+    try:
+        view = View.parse(request.args.get("bbox"), request.args.get("zoom"))
+    except BadView:
+        return jsonify(error=_("The map sent an area we cannot read. Reload the page.")), 400
+    etag, latest = mapview.etag(filters, view)
+    if request.if_none_match.contains(etag):
+        response = current_app.response_class(status=304)
+    else:
+        response = current_app.response_class(mapview.answer(filters, view), mimetype="application/json")
+    response.set_etag(etag)
+    response.last_modified = latest
+    response.cache_control.public = True
+    response.cache_control.max_age = MAP_MAX_AGE
     return response
 
 
