@@ -1,7 +1,7 @@
 """The idea map per viewport: clusters computed in SQL, never more than MAX_ITEMS items.
 
-City zoom (<= CITY_ZOOM): one bubble per wijk with its count (from the counters when the
-filters allow). Between: a grid of cells grouped in SQL (count, bounds, mean point); a cell
+A city view (wider than CITY_SPAN, whatever the zoom: a phone sees the city at a lower zoom than
+a wide screen): one bubble per wijk with its count (from the counters when the filters allow). Between: a grid of cells grouped in SQL (count, bounds, mean point); a cell
 holding one idea is that idea. Street zoom (>= STREET_ZOOM): the ideas themselves, unless
 there are too many, then the grid again.
 """
@@ -20,7 +20,7 @@ from participatie.ideas.models import Idea
 from participatie.maps.grid import Grid, View
 
 MAX_ITEMS = 500
-CITY_ZOOM = 13
+CITY_SPAN = 0.15  # degrees of longitude (~10 km): a view this wide shows wijken, not streets
 STREET_ZOOM = 17
 MAX_TITLE = 80
 
@@ -102,7 +102,7 @@ def _grid_items(filters, view: View) -> list[dict]:
 
 def items(filters, view: View) -> tuple[str, list[dict]]:
     """(mode, items) for the view: "wijken", "grid" or "ideas"."""
-    if view.zoom <= CITY_ZOOM:
+    if view.east - view.west >= CITY_SPAN:
         if filters.q or filters.theme:
             return "wijken", _wijk_bubbles_in_sql(filters, view)
         return "wijken", _wijk_bubbles_from_counters(filters, view)
@@ -115,6 +115,19 @@ def items(filters, view: View) -> tuple[str, list[dict]]:
 
 def in_view(found: list[dict]) -> int:
     return sum(item["n"] if item["type"] == "cluster" else 1 for item in found)
+
+
+def _inside(view: View, bounds) -> bool:
+    (south, west), (north, east) = bounds
+    return view.south <= south and north <= view.north and view.west <= west and east <= view.east
+
+
+def _shown(filters, view: View, mode: str, found: list[dict]) -> counting.Count:
+    """The ideas inside the view: the same number the list beside the map counts. A wijk bubble
+    counts its whole wijk, so when a wijk sticks out of the view the ideas in view are counted."""
+    if mode != "wijken" or all(_inside(view, c["bounds"]) for c in found):
+        return counting.Count(in_view(found))
+    return counting.on_map(replace(filters, bbox=view.bbox))
 
 
 def etag(filters, view: View) -> tuple[str, object]:
@@ -130,7 +143,8 @@ def answer(filters, view: View) -> str:
     <, > and & never appear raw, so the text is safe even if it ends up in HTML."""
     mode, found = items(filters, view)
     unplaced = counting.without_place(replace(filters, bbox=None))  # in the list, wherever the map is
-    payload = {"mode": mode, "zoom": view.zoom, "total": in_view(found),
+    shown = _shown(filters, view, mode, found)
+    payload = {"mode": mode, "zoom": view.zoom, "total": shown.n, "totalMore": shown.more,
                "unlocated": unplaced.n, "unlocatedMore": unplaced.more, "items": found}
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

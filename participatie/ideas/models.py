@@ -56,7 +56,7 @@ class Idea(db.Model):
     wijk_id: Mapped[int] = mapped_column(ForeignKey("wijken.id"), active_history=True)
     needs_csv: Mapped[str] = mapped_column(String(120), default="")
     offer: Mapped[str] = mapped_column(Text, default="")
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     status: Mapped[IdeaStatus] = mapped_column(enum_column(IdeaStatus), default=IdeaStatus.OPEN, index=True,
                                                active_history=True)
     outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome))

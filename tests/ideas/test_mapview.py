@@ -12,6 +12,7 @@ from participatie.ideas.status import IdeaKind, IdeaStatus
 from tests.factories import PLACES, make_idea
 
 CITY = "52.03,5.0,52.15,5.25"  # all of Utrecht
+LOMBOK = "52.085,5.09,52.095,5.105"  # a few streets
 
 
 def feed(client, bbox=CITY, zoom=12, **args):
@@ -29,13 +30,14 @@ def clusters(data):
     return [i for i in data["items"] if i["type"] == "cluster"]
 
 
-def test_city_zoom_shows_one_bubble_per_wijk_with_its_count(client):
+def test_a_city_view_shows_one_bubble_per_wijk_with_its_count(client):
     for i in range(3):
         place("lombok", dlat=i * 0.001)
     place("overvecht", wijk_slug="overvecht")
     make_idea(wijk_slug="west")  # no place: in the list, not on the map
     data = feed(client, zoom=12)
     assert data["mode"] == "wijken"
+    assert feed(client, zoom=14)["mode"] == "wijken"  # a wide screen sees the city at a higher zoom
     bubbles = {c["name"]: c["n"] for c in clusters(data)}
     assert bubbles == {"West": 3, "Overvecht": 1}
     assert data["total"] == 4 and data["unlocated"] == 1
@@ -106,7 +108,7 @@ def test_hidden_ideas_are_not_on_the_map(client):
     db.session.get(Idea, idea.id).hidden = True
     db.session.commit()
     assert feed(client)["total"] == 0
-    assert feed(client, zoom=18)["items"] == []
+    assert feed(client, bbox=LOMBOK, zoom=18)["items"] == []
 
 
 def test_unchanged_answers_304_and_a_change_gives_a_new_answer(client):
@@ -127,7 +129,7 @@ def test_unchanged_answers_304_and_a_change_gives_a_new_answer(client):
 def test_titles_arrive_as_text_never_as_markup(client):
     title = '<img src=x onerror="alert(1)"> & <script>'
     place("lombok", title=title)
-    response = client.get("/api/map", query_string={"bbox": CITY, "zoom": 18})
+    response = client.get("/api/map", query_string={"bbox": LOMBOK, "zoom": 18})
     raw = response.get_data(as_text=True)
     assert "<" not in raw and ">" not in raw and "&" not in raw
     assert json.loads(raw)["items"][0]["t"] == title
@@ -140,3 +142,28 @@ def test_an_unreadable_view_is_a_400_not_a_500(client, args):
     response = client.get("/api/map", query_string=args)
     assert response.status_code == 400
     assert response.get_json()["error"]
+
+
+def test_a_compressed_answer_is_also_answered_304(client):
+    """Flask-Compress turns the ETag of a gzipped answer into "<tag>:gzip"; the browser sends that back."""
+    for i in range(8):
+        place("lombok", dlat=i * 0.0001)
+    first = client.get("/api/map", query_string={"bbox": LOMBOK, "zoom": 18}, headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Content-Encoding"] == "gzip"
+    tag = first.headers["ETag"]
+    assert tag.endswith(':gzip"')
+    again = client.get("/api/map", query_string={"bbox": LOMBOK, "zoom": 18},
+                       headers={"Accept-Encoding": "gzip", "If-None-Match": tag})
+    assert again.status_code == 304
+
+
+def test_the_count_in_view_agrees_with_the_list_when_a_wijk_sticks_out(client):
+    place("lombok")
+    place("lombok", dlat=0.005, dlng=-0.01)  # still in West, outside the view below
+    lat, lng = PLACES["lombok"]
+    bbox = f"{lat - 0.002},{lng - 0.08},{lat + 0.002},{lng + 0.08}"  # wide (a city view) but low
+    data = feed(client, bbox=bbox, zoom=12)
+    assert data["mode"] == "wijken" and clusters(data)[0]["n"] == 2  # the bubble counts its wijk
+    assert data["total"] == 1  # the status line counts the view, as the list does
+    page = client.get("/map", query_string={"bbox": bbox}, headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "1 idee in beeld" in page
