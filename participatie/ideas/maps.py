@@ -69,8 +69,7 @@ def overview(filters, wijk=None, *, home=None, list_url: str | None = None) -> b
     """The idea map, fed per viewport. home: the wijk a phone opens on; list_url: the list kept in step."""
     bounds = _box(wijk) or _city_bounds()
     start = ((filters.bbox[0], filters.bbox[1]), (filters.bbox[2], filters.bbox[3])) if filters.bbox else None
-    options = {"listUrl": list_url, "phoneBounds": _frozen(_box(home)), "startBounds": start,
-               "fitBounds": _frozen(bounds)}
+    options = {"listUrl": list_url, "phoneBounds": _frozen(_box(home)), "startBounds": start}
     return _overview(url_for("api.map_items", **filters.as_args()), _frozen(bounds), _tiles(), _boundaries_key(),
                      tuple((k, v) for k, v in options.items() if v))
 

@@ -82,10 +82,12 @@ def city_map(*, center, zoom, tile_url, attribution, wijken_geojson, markers_url
     clusters it in the browser (options "link", "{id}" replaced, and "kinds", key -> label)."""
     site_map = _base_map(center, zoom, tile_url, attribution)
     _add_wijken(site_map, wijken_geojson)
-    if fit_bounds:
+    options = {"url": markers_url, **(marker_options or {})}
+    if per_view:  # viewMarkers fits the view itself, unanimated, before its first request
+        options["fitBounds"] = fit_bounds
+    elif fit_bounds:
         site_map.fit_bounds(fit_bounds)
-    function = "viewMarkers" if per_view else "loadMarkers"
-    _Call(function, {"url": markers_url, **(marker_options or {})}).add_to(site_map)
+    _Call("viewMarkers" if per_view else "loadMarkers", options).add_to(site_map)
     return _parts(site_map)
 
 

@@ -136,6 +136,7 @@
   function ideaMarker(map, item, options) {
     var feature = { id: item.id, properties: { t: item.t, k: item.k, s: item.s } };
     var marker = L.marker([item.lat, item.lng], { title: item.t, alt: item.t });
+    marker.ideaId = item.id;
     marker.bindPopup(function () { return popupFor(feature, options); }, popupOptions(map));
     return marker;
   }
@@ -148,18 +149,26 @@
   // request), draws its clusters and ideas, and keeps the status line and the list in step.
   function viewMarkers(map, options) {
     var container = map.getContainer();
-    var layer = L.layerGroup().addTo(map);
+    var layer = L.featureGroup().addTo(map);
+    var openMarker = null;  // its popup is open: a redraw (e.g. after the popup's own autoPan) keeps it
+    layer.on("popupopen", function (event) { openMarker = event.propagatedFrom || null; });
+    layer.on("popupclose", function (event) {
+      var marker = event.propagatedFrom;
+      if (marker && marker.stale) { layer.removeLayer(marker); }
+      openMarker = null;
+    });
     var status = document.getElementById("map-status");
     var list = document.getElementById("map-list");
     var controller = null, listController = null, timer = null;
 
     map.options.zoomSnap = 0.25;  // fit a small screen snugly: the city fills a phone's width
+    // Not animated: the first request must see the fitted view.
     if (options.startBounds) {
-      map.fitBounds(options.startBounds);
+      map.fitBounds(options.startBounds, { animate: false });
     } else if (isPhone() && options.phoneBounds) {
-      map.fitBounds(options.phoneBounds, { padding: [8, 8] });
+      map.fitBounds(options.phoneBounds, { padding: [8, 8], animate: false });
     } else if (options.fitBounds) {
-      map.fitBounds(options.fitBounds, { padding: [8, 8] });
+      map.fitBounds(options.fitBounds, { padding: [8, 8], animate: false });
     }
     if (isPhone() && map.zoomControl) { map.zoomControl.setPosition("topright"); }
 
@@ -169,8 +178,10 @@
     }
 
     function draw(data) {
-      layer.clearLayers();
+      layer.eachLayer(function (marker) { if (marker !== openMarker) { layer.removeLayer(marker); } });
+      if (openMarker) { openMarker.stale = true; }
       data.items.forEach(function (item) {
+        if (openMarker && item.type === "idea" && item.id === openMarker.ideaId) { openMarker.stale = false; return; }
         layer.addLayer(item.type === "cluster" ? clusterMarker(map, item) : ideaMarker(map, item, options));
       });
       if (status) {
