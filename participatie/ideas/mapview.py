@@ -16,6 +16,7 @@ from sqlalchemy.orm import lazyload, load_only
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import counters, counting
+from participatie.ideas.geojson import html_safe
 from participatie.ideas.models import Idea
 from participatie.maps.grid import Grid, View
 
@@ -146,5 +147,4 @@ def answer(filters, view: View) -> str:
     shown = _shown(filters, view, mode, found)
     payload = {"mode": mode, "zoom": view.zoom, "total": shown.n, "totalMore": shown.more,
                "unlocated": unplaced.n, "unlocatedMore": unplaced.more, "items": found}
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return html_safe(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))

@@ -2,7 +2,8 @@
 
 from dataclasses import replace
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request,
+                   stream_with_context, url_for)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -133,7 +134,9 @@ def add_update(idea_id: int):
 @api_bp.get("/ideas.geojson")
 def ideas_geojson():
     filters = ListFilters.from_args(request.args)
-    response = current_app.response_class(geojson.feature_collection(filters), mimetype="application/geo+json")
+    # Streamed: open data for anyone who wants every idea; the map asks /api/map per view.
+    response = current_app.response_class(stream_with_context(geojson.stream(filters)),
+                                          mimetype="application/geo+json")
     response.cache_control.public = True
     response.cache_control.max_age = 60
     return response
