@@ -92,3 +92,48 @@ def test_bulk_inserted_ideas_are_counted_once_asked(ctx):
     db.session.commit()
     assert dashboard.totals()["ideas"] == 1
     in_step()
+
+
+def test_the_cli_checks_and_rebuilds(app, ctx):
+    make_idea()
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["counters", "check"]).exit_code == 0
+    db.session.execute(counters.IdeaCounter.__table__.update().values(ideas=5))
+    db.session.commit()
+    broken = runner.invoke(args=["counters", "check"])
+    assert broken.exit_code == 1 and "counters (5," in broken.output
+    assert runner.invoke(args=["counters", "rebuild"]).exit_code == 0
+    assert runner.invoke(args=["counters", "check"]).exit_code == 0
+
+
+def test_concurrent_supports_lose_no_count(app, ctx):
+    """Eight people support two ideas of one wijk at the same moment, each in their own session."""
+    import threading
+
+    ideas = [make_idea(), make_idea()]
+    people = [make_user() for _ in range(8)]
+    ids = [(p.id, i.id) for p in people for i in ideas]
+    db.session.commit()
+    start, errors = threading.Barrier(len(ids), timeout=20), []
+
+    def support(user_id, idea_id):
+        with app.app_context():
+            try:
+                from participatie.accounts.models import User
+                user, idea = db.session.get(User, user_id), db.session.get(Idea, idea_id)
+                db.session.commit()  # no read transaction held while waiting
+                start.wait()
+                supports.toggle_support(user, idea, SupportKind.STEUN)
+            except Exception as exc:  # noqa: BLE001 (reported below)
+                errors.append(exc)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=support, args=pair) for pair in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert dashboard.totals()["supports"] == 16
+    in_step()
