@@ -34,8 +34,15 @@ def version() -> tuple:
 
 
 def _located(filters, view: View):
-    """select(Idea) of the filtered ideas with a place inside the view, unordered."""
-    return replace(filters, bbox=view.bbox, sort="newest").query().order_by(None)
+    """select(Idea) of the filtered ideas with a place inside the view, unordered.
+
+    The wijk is filtered on the place index (which holds wijk_id) rather than through the wijk
+    index: `wijk_id + 0` keeps SQLite from reading thousands of table rows for a wijk's view."""
+    wijk = filters.wijk_obj if filters.wijk else None
+    query = replace(filters, bbox=view.bbox, sort="newest", wijk=None).query().order_by(None)
+    if filters.wijk:
+        query = query.where((Idea.wijk_id + 0) == (wijk.id if wijk else -1))
+    return query
 
 
 def _cluster(n, lat, lng, south, west, north, east, name=None) -> dict:

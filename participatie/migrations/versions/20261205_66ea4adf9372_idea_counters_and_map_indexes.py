@@ -32,7 +32,7 @@ def upgrade():
     sa.PrimaryKeyConstraint('wijk_id', 'status', 'kind', name=op.f('pk_idea_counters'))
     )
     with op.batch_alter_table('ideas', schema=None) as batch_op:
-        batch_op.create_index('ix_ideas_place', ['hidden', 'lat', 'lng'], unique=False)
+        batch_op.create_index('ix_ideas_place', ['hidden', 'lat', 'lng', 'wijk_id', 'created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_ideas_updated_at'), ['updated_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_ideas_author_id'), ['author_id'], unique=False)
 
