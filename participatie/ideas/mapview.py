@@ -2,8 +2,8 @@
 
 A city view (wider than CITY_SPAN, whatever the zoom: a phone sees the city at a lower zoom than
 a wide screen): one bubble per wijk with its count (from the counters when the filters allow). Between: a grid of cells grouped in SQL (count, bounds, mean point); a cell
-holding one idea is that idea. Street zoom (>= STREET_ZOOM): the ideas themselves, unless
-there are too many, then the grid again.
+holding one idea is that idea; from STREET_ZOOM the cells are half as wide. From IDEAS_ZOOM: the
+ideas themselves, unless there are too many, then the grid again.
 """
 
 import hashlib
@@ -18,11 +18,12 @@ from participatie.geo import services as geo
 from participatie.ideas import counters, counting
 from participatie.ideas.geojson import html_safe
 from participatie.ideas.models import Idea
-from participatie.maps.grid import Grid, View
+from participatie.maps.grid import CELL_PX, Grid, View
 
 MAX_ITEMS = 500
 CITY_SPAN = 0.15  # degrees of longitude (~10 km): a view this wide shows wijken, not streets
-STREET_ZOOM = 17
+STREET_ZOOM = 17  # smaller grid cells from here on
+IDEAS_ZOOM = 19  # every idea its own marker (when there are at most MAX_ITEMS in view)
 MAX_TITLE = 80
 
 
@@ -98,7 +99,8 @@ def _grid_rows(filters, view: View, grid: Grid) -> list:
 
 
 def _grid_items(filters, view: View) -> list[dict]:
-    grid = Grid.for_view(view, MAX_ITEMS)
+    # Close to the street, smaller cells: ideas a pin apart stay apart, a pile still clusters.
+    grid = Grid.for_view(view, MAX_ITEMS, CELL_PX // 2 if view.zoom >= STREET_ZOOM else CELL_PX)
     rows = _grid_rows(filters, view, grid)
     while len(rows) > MAX_ITEMS:  # more occupied cells than the cap: coarser cells, every idea still counted
         grid = grid.coarser(1.5)
@@ -114,7 +116,7 @@ def items(filters, view: View) -> tuple[str, list[dict]]:
         if filters.q or filters.theme:
             return "wijken", _wijk_bubbles_in_sql(filters, view)
         return "wijken", _wijk_bubbles_from_counters(filters, view)
-    if view.zoom >= STREET_ZOOM:
+    if view.zoom >= IDEAS_ZOOM:
         ideas = _idea_items(query=_located(filters, view).limit(MAX_ITEMS + 1))
         if len(ideas) <= MAX_ITEMS:
             return "ideas", ideas

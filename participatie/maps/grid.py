@@ -56,8 +56,8 @@ class Grid:
     lng_size: float
 
     @classmethod
-    def for_view(cls, view: View, max_cells: int) -> "Grid":
-        lng_size = 360 / (2 ** view.zoom) * CELL_PX / TILE_PX
+    def for_view(cls, view: View, max_cells: int, cell_px: int = CELL_PX) -> "Grid":
+        lng_size = 360 / (2 ** view.zoom) * cell_px / TILE_PX
         lat_size = lng_size * math.cos(math.radians((view.south + view.north) / 2))
         cells = (view.north - view.south) / lat_size * (view.east - view.west) / lng_size
         if cells > max_cells:  # a bbox far larger than the screen: coarser cells, same cap

@@ -107,10 +107,15 @@
     bubble.appendChild(count);
     var label = item.name ? fill(labels().wijk || "{wijk}: {n}", { wijk: item.name, n: number(item.n) })
       : fill(labels().cluster || "{n}", { n: number(item.n) });
+    // Wide enough for "82.611": the bubble grows with the number of characters.
+    var side = Math.max(item.name ? 48 : 40, 18 + 8 * count.textContent.length);
+    bubble.style.width = bubble.style.height = (side - 10) + "px";
+    bubble.style.borderRadius = (side - 10) / 2 + "px";
+    count.style.lineHeight = (side - 10) + "px";
     var marker = L.marker([item.lat, item.lng], {
       title: label, keyboard: true, riseOnHover: true,
       icon: L.divIcon({ html: bubble, className: "marker-cluster marker-cluster-" + size + (item.name ? " map-wijk-bubble" : ""),
-                        iconSize: L.point(item.name ? 48 : 40, item.name ? 48 : 40) })
+                        iconSize: L.point(side, side) })
     });
     marker.on("add", function () {
       var el = marker.getElement();

@@ -21,7 +21,7 @@ def ideas(database):
 
 @pytest.mark.parametrize("path, mimetype", [
     ("/ideas", "text/html"),
-    ("/api/map?bbox=52.085,5.09,52.095,5.105&zoom=18", "application/json"),
+    ("/api/map?bbox=52.085,5.09,52.095,5.105&zoom=19", "application/json"),
     ("/api/ideas.geojson", "application/geo+json"),
 ])
 def test_text_answers_are_gzipped(client, ideas, path, mimetype):
