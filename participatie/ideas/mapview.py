@@ -107,7 +107,7 @@ def _grid_items(filters, view: View) -> list[dict]:
         rows = _grid_rows(filters, view, grid)
     singles = [row[1] for row in rows if row[0] == 1]
     clusters = [_cluster(row[0], *row[2:]) for row in rows if row[0] > 1]
-    return clusters + (_idea_items(ids=singles) if singles else [])
+    return clusters + _idea_items(ids=singles)  # also when empty: the same statements for every view
 
 
 def items(filters, view: View) -> tuple[str, list[dict]]:
