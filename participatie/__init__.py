@@ -93,7 +93,8 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale,
                    default_translation_directories=str(ROOT / "translations"))
     csrf.init_app(app)
-    compress.init_app(app)
+    if app.config["COMPRESS_ENABLED"]:
+        compress.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"

@@ -34,14 +34,17 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
-    # gzip for pages, partials, GeoJSON and static files (phones on slow connections)
+    # gzip for pages, partials, JSON, GeoJSON, CSV and static files (phones on slow connections).
+    # Behind a proxy that compresses (nginx `gzip on`), FLASK_COMPRESS_ENABLED=false leaves it to the proxy.
+    COMPRESS_ENABLED = True
     COMPRESS_ALGORITHM = ["gzip"]
     COMPRESS_ALGORITHM_STREAMING = ["gzip"]  # static files are streamed
     SEND_FILE_MAX_AGE_DEFAULT = 7 * 24 * 3600
     COMPRESS_LEVEL = 6
     COMPRESS_MIN_SIZE = 500
     COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript",
-                          "application/json", "application/geo+json", "text/calendar", "image/svg+xml"]
+                          "application/json", "application/geo+json", "text/calendar", "image/svg+xml",
+                          "text/csv"]
 
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"  # REDIS_URL switches this to Redis

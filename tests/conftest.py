@@ -32,6 +32,10 @@ class IsolatedClient(FlaskClient):
     def open(self, *args, **kwargs):
         with self.application.app_context():
             response = super().open(*args, **kwargs)
+            if response.is_streamed:
+                # Read a streamed body (the open-data GeoJSON) inside its context, as a server would;
+                # left unread, its generator tears its context down whenever it is collected.
+                response.get_data()
         if has_app_context():
             _db.session.expire_all()
         return response

@@ -1,25 +1,18 @@
-"""Read-only figures for the home and wijk pages (one grouped query each)."""
-
-from sqlalchemy import func, select
+"""Read-only figures for the home and wijk pages, from the idea counters (no scan of the ideas)."""
 
 from participatie.extensions import db
+from participatie.ideas import counters
 from participatie.ideas.models import Idea, visible_ideas
 
 
 def idea_counts_by_wijk() -> dict[int, int]:
-    query = select(Idea.wijk_id, func.count()).where(Idea.hidden.is_(False)).group_by(Idea.wijk_id)
-    return dict(db.session.execute(query).all())
+    return {wijk_id: figures["ideas"] for wijk_id, figures in counters.by_wijk().items()}
 
 
 def totals(wijk_id: int | None = None) -> dict[str, int]:
     """Number of ideas and of supporters (online and on paper), city-wide or for one wijk."""
-    query = select(func.count(), func.coalesce(func.sum(Idea.supporter_total), 0)).where(
-        Idea.hidden.is_(False)
-    )
-    if wijk_id is not None:
-        query = query.where(Idea.wijk_id == wijk_id)
-    ideas, supports = db.session.execute(query).one()
-    return {"ideas": ideas, "supports": int(supports)}
+    figures = counters.figures(wijk_id=wijk_id)
+    return {"ideas": figures["ideas"], "supports": counters.supporter_total(figures)}
 
 
 def latest_ideas(limit: int = 6, wijk_id: int | None = None):

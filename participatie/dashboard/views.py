@@ -5,9 +5,8 @@ from flask_login import current_user
 
 from participatie.accounts.services import set_locale
 from participatie.dashboard import services
-from participatie.extensions import db
 from participatie.geo import services as geo
-from participatie.ideas import maps
+from participatie.ideas import maps, paging
 from participatie.ideas.listing import ListFilters
 from participatie.web.urls import safe_next
 
@@ -32,8 +31,7 @@ def wijken():
 def wijk(slug: str):
     wijk = geo.wijk_by_slug(slug) or abort(404)
     filters = ListFilters.from_args(request.args, wijk=slug)
-    page = db.paginate(filters.query(), page=filters.page,
-                       per_page=current_app.config["IDEAS_PER_PAGE"], error_out=False)
+    page = paging.paginate(filters, current_app.config["IDEAS_PER_PAGE"])
     return render_template("dashboard/wijk.html", wijk=wijk, page=page, filters=filters,
                            totals=services.totals(wijk.id), city_map=maps.overview(filters, wijk))
 

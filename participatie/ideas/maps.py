@@ -10,7 +10,11 @@ from functools import lru_cache
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 
+from sqlalchemy import select
+
+from participatie.extensions import db
 from participatie.geo import services as geo
+from participatie.ideas.models import Idea
 from participatie.maps import builder
 
 
@@ -44,19 +48,43 @@ def _city_bounds() -> list | None:
 
 
 @lru_cache(maxsize=256)
-def _overview(markers_url: str, bounds: tuple, tiles: tuple, boundaries: tuple) -> builder.MapParts:
+def _overview(markers_url: str, bounds: tuple, tiles: tuple, boundaries: tuple, options: tuple) -> builder.MapParts:
     config = current_app.config
     return builder.city_map(
         center=config["MAP_CENTER"], zoom=config["MAP_ZOOM"], wijken_geojson=wijken_geojson(),
         markers_url=markers_url, fit_bounds=[list(bounds[0]), list(bounds[1])] if bounds else None,
-        tile_url=tiles[0], attribution=tiles[1],
+        tile_url=tiles[0], attribution=tiles[1], marker_options=dict(options), per_view=True,
     )
 
 
-def overview(filters, wijk=None) -> builder.MapParts:
-    bounds = [[wijk.min_lat, wijk.min_lng], [wijk.max_lat, wijk.max_lng]] if wijk else _city_bounds()
-    return _overview(url_for("api.ideas_geojson", **filters.as_args()), tuple(map(tuple, bounds)) if bounds else None,
-                     _tiles(), _boundaries_key())
+def _box(wijk) -> list | None:
+    return [[wijk.min_lat, wijk.min_lng], [wijk.max_lat, wijk.max_lng]] if wijk else None
+
+
+def _frozen(value):
+    return tuple(map(tuple, value)) if value else None
+
+
+def overview(filters, wijk=None, *, home=None, list_url: str | None = None) -> builder.MapParts:
+    """The idea map, fed per viewport. home: the wijk a phone opens on; list_url: the list kept in step."""
+    bounds = _box(wijk) or _city_bounds()
+    start = ((filters.bbox[0], filters.bbox[1]), (filters.bbox[2], filters.bbox[3])) if filters.bbox else None
+    options = {"listUrl": list_url, "phoneBounds": _frozen(_box(home)), "startBounds": start}
+    return _overview(url_for("api.map_items", **filters.as_args()), _frozen(bounds), _tiles(), _boundaries_key(),
+                     tuple((k, v) for k, v in options.items() if v))
+
+
+def home_wijk(user, filters):
+    """The wijk a resident's map opens on (on a phone): the wijk filter, else their own wijk."""
+    if filters.wijk:
+        return filters.wijk_obj
+    if not (user and user.is_authenticated):
+        return None
+    if user.wijken:  # a makelaar's wijk
+        return user.wijken[0]
+    wijk_id = db.session.scalar(select(Idea.wijk_id).where(Idea.author_id == user.id)
+                                .order_by(Idea.created_at.desc()).limit(1))
+    return next((w for w in geo.all_wijken() if w.id == wijk_id), None)
 
 
 @lru_cache(maxsize=1024)

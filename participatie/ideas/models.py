@@ -43,21 +43,24 @@ class Idea(db.Model):
         Index("ix_ideas_support", "hidden", "support_count"),
         Index("ix_ideas_wijk_totals", "hidden", "wijk_id", "support_count", "join_count"),
         Index("ix_ideas_wijk_support", "wijk_id", "hidden", "support_count", "id"),
+        # The map's viewport queries and the list of the ideas in view read only this index.
+        Index("ix_ideas_place", "hidden", "lat", "lng", "wijk_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[IdeaKind] = mapped_column(enum_column(IdeaKind, 10), index=True)
+    kind: Mapped[IdeaKind] = mapped_column(enum_column(IdeaKind, 10), index=True, active_history=True)
     title: Mapped[str] = mapped_column(String(140))
     body: Mapped[str] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)  # short B1 summary, for the page and print
-    lat: Mapped[float | None] = mapped_column(Float)
-    lng: Mapped[float | None] = mapped_column(Float)
+    lat: Mapped[float | None] = mapped_column(Float, active_history=True)
+    lng: Mapped[float | None] = mapped_column(Float, active_history=True)
     street: Mapped[str | None] = mapped_column(String(120))
-    wijk_id: Mapped[int] = mapped_column(ForeignKey("wijken.id"))
+    wijk_id: Mapped[int] = mapped_column(ForeignKey("wijken.id"), active_history=True)
     needs_csv: Mapped[str] = mapped_column(String(120), default="")
     offer: Mapped[str] = mapped_column(Text, default="")
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    status: Mapped[IdeaStatus] = mapped_column(enum_column(IdeaStatus), default=IdeaStatus.OPEN, index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    status: Mapped[IdeaStatus] = mapped_column(enum_column(IdeaStatus), default=IdeaStatus.OPEN, index=True,
+                                               active_history=True)
     outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome))
     response_due_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The one named contact inside the municipality (an ambassador), and since when.
@@ -70,13 +73,14 @@ class Idea(db.Model):
     update_due_at: Mapped[datetime | None] = mapped_column(DateTime)
     first_answer_at: Mapped[datetime | None] = mapped_column(DateTime)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    support_count: Mapped[int] = mapped_column(Integer, default=0)
-    join_count: Mapped[int] = mapped_column(Integer, default=0)
+    support_count: Mapped[int] = mapped_column(Integer, default=0, active_history=True)
+    join_count: Mapped[int] = mapped_column(Integer, default=0, active_history=True)
     # Supports a sociaal makelaar collected on paper (socialmap.offline); they count toward the threshold.
-    paper_support_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    # active_history on the columns ideas/counters.py follows: the old value is known when one changes.
+    paper_support_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", active_history=True)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False, active_history=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow, index=True)
 
     author: Mapped[User | None] = relationship(lazy="joined", foreign_keys=[author_id])
     ambassador: Mapped[User | None] = relationship(lazy="joined", foreign_keys=[ambassador_id])

@@ -1,6 +1,9 @@
-"""Idea pages: list, map, detail, post, edit, update; and the map's GeoJSON data."""
+"""Idea pages: list, map, detail, post, edit, update; and the map's data."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from dataclasses import replace
+
+from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request,
+                   stream_with_context, url_for)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -9,31 +12,38 @@ from participatie.extensions import db
 from participatie.web import ratelimit
 from participatie.web.htmx import is_htmx
 from participatie.geo import services as geo
-from participatie.ideas import geojson, maps, rules, services
+from participatie.ideas import counting, geojson, maps, mapview, paging, rules, services
 from participatie.ideas.forms import IdeaForm, SummaryForm, UpdateForm
 from participatie.ideas.listing import ListFilters
 from participatie.ideas.models import Idea, timeline
+from participatie.maps.grid import BadView, View
 
 bp = Blueprint("ideas", __name__)
 api_bp = Blueprint("api", __name__, url_prefix="/api")
+MAP_MAX_AGE = 15  # seconds a browser may reuse a map answer without asking (then ETag: 304)
 
 
 @bp.get("/ideas")
 def index():
     filters = ListFilters.from_args(request.args)
-    page = db.paginate(filters.query(), page=filters.page,
-                       per_page=current_app.config["IDEAS_PER_PAGE"], error_out=False)
+    page = paging.paginate(filters, current_app.config["IDEAS_PER_PAGE"])
     return render_template("ideas/index.html", page=page, filters=filters, wijken=geo.all_wijken())
 
 
 @bp.get("/map")
 def map_page():
+    """The map and, beside it, the list of the same ideas; with bbox the list holds the ideas in view
+    (map.js asks for that list as a partial whenever the view changes)."""
     filters = ListFilters.from_args(request.args)
-    page = db.paginate(filters.query(), page=filters.page,
-                       per_page=current_app.config["IDEAS_PER_PAGE"], error_out=False)
-    city_map = maps.overview(filters)
+    page = paging.paginate(filters, current_app.config["IDEAS_PER_PAGE"])
+    if is_htmx():
+        return render_template("ideas/_map_list.html", page=page, filters=filters)
+    everywhere = replace(filters, bbox=None)
+    city_map = maps.overview(filters, home=maps.home_wijk(current_user, filters),
+                             list_url=url_for("ideas.map_page", **filters.as_args()))
     return render_template("ideas/map.html", page=page, filters=filters, city_map=city_map,
-                           wijken=geo.all_wijken())
+                           wijken=geo.all_wijken(), on_map=counting.on_map(everywhere),
+                           without_place=counting.without_place(everywhere))
 
 
 def _get_visible(idea_id: int) -> Idea:
@@ -136,9 +146,42 @@ def revive(idea_id: int):
 @api_bp.get("/ideas.geojson")
 def ideas_geojson():
     filters = ListFilters.from_args(request.args)
-    response = current_app.response_class(geojson.feature_collection(filters), mimetype="application/geo+json")
+    # Streamed: open data for anyone who wants every idea; the map asks /api/map per view.
+    response = current_app.response_class(stream_with_context(geojson.stream(filters)),
+                                          mimetype="application/geo+json")
     response.cache_control.public = True
     response.cache_control.max_age = 60
+    return response
+
+
+def _seen_etag(etag: str) -> str | None:
+    """The browser's copy of this ETag, if it has one. Flask-Compress adds ":gzip" to the tag of
+    a compressed answer, so that form counts as the same version too."""
+    for tag in request.if_none_match.as_set():
+        if tag == etag or tag.startswith(etag + ":"):
+            return tag
+    return None
+
+
+@api_bp.get("/map")
+def map_items():
+    """The map's feed for one viewport: ?bbox=south,west,north,east&zoom=z plus the list's filters."""
+    filters = ListFilters.from_args(request.args)
+    try:
+        view = View.parse(request.args.get("bbox"), request.args.get("zoom"))
+    except BadView:
+        return jsonify(error=_("The map sent an area we cannot read. Reload the page.")), 400
+    etag, latest = mapview.etag(filters, view)
+    seen = _seen_etag(etag)
+    if seen:
+        response = current_app.response_class(status=304)
+        response.set_etag(seen)
+    else:
+        response = current_app.response_class(mapview.answer(filters, view), mimetype="application/json")
+        response.set_etag(etag)
+    response.last_modified = latest
+    response.cache_control.public = True
+    response.cache_control.max_age = MAP_MAX_AGE
     return response
 
 

@@ -74,16 +74,20 @@ def _parts(site_map: SiteMap) -> MapParts:
 
 
 def city_map(*, center, zoom, tile_url, attribution, wijken_geojson, markers_url, fit_bounds=None,
-             marker_options: dict | None = None) -> MapParts:
-    """The overview map: wijk outlines plus clustered markers loaded from markers_url.
+             marker_options: dict | None = None, per_view: bool = False) -> MapParts:
+    """The overview map: wijk outlines plus markers.
 
-    marker_options go to map.js's loadMarkers: "link" (popup link, "{id}" replaced) and "kinds"
-    (kind key -> label); without them the markers are ideas."""
+    per_view: map.js's viewMarkers asks markers_url for each viewport (server clusters; options
+    "listUrl", "phoneBounds", "startBounds"). Otherwise loadMarkers reads one GeoJSON file and
+    clusters it in the browser (options "link", "{id}" replaced, and "kinds", key -> label)."""
     site_map = _base_map(center, zoom, tile_url, attribution)
     _add_wijken(site_map, wijken_geojson)
-    if fit_bounds:
+    options = {"url": markers_url, **(marker_options or {})}
+    if per_view:  # viewMarkers fits the view itself, unanimated, before its first request
+        options["fitBounds"] = fit_bounds
+    elif fit_bounds:
         site_map.fit_bounds(fit_bounds)
-    _Call("loadMarkers", {"url": markers_url, **(marker_options or {})}).add_to(site_map)
+    _Call("viewMarkers" if per_view else "loadMarkers", options).add_to(site_map)
     return _parts(site_map)
 
 

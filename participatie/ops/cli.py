@@ -8,6 +8,7 @@ from participatie.accounts.roles import Role
 from participatie.ops.backup import backup_command, restore_command
 from participatie.web.errors import DomainValidationError
 from participatie.geo.cli import geo_cli
+from participatie.ideas.cli import counters_cli
 from participatie.ops.jobs import jobs_cli
 
 users_cli = AppGroup("users", help="Manage user accounts.")
@@ -59,6 +60,7 @@ def register(app) -> None:
     app.cli.add_command(storage_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(geo_cli)
+    app.cli.add_command(counters_cli)
     app.cli.add_command(jobs_cli)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(backup_command)

@@ -12,6 +12,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from participatie.clock import today_local, utcnow
 from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
+from participatie.ideas import counters
 from participatie.ideas import services as ideas
 from participatie.ideas import workflow
 from participatie.ideas.models import Idea
@@ -56,6 +57,7 @@ def _bump_paper(idea: Idea, delta: int) -> None:
                  .values(paper_support_count=Idea.paper_support_count + delta)
                  .returning(Idea.paper_support_count))
     set_committed_value(idea, "paper_support_count", db.session.execute(statement).scalar_one())
+    counters.adjust_supports(idea, paper=delta)
 
 
 def add_paper_support(makelaar, idea: Idea, *, count: int, collected_where: str, collected_on: date,

@@ -6,6 +6,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from participatie.web.errors import NotAllowed
 from participatie.extensions import db
+from participatie.ideas import counters
 from participatie.ideas import services as ideas
 from participatie.ideas.models import Idea
 from participatie.responses.services import check_threshold
@@ -23,6 +24,7 @@ def _bump(idea: Idea, kind: SupportKind, delta: int) -> None:
     support_count, join_count = db.session.execute(statement).one()
     set_committed_value(idea, "support_count", support_count)
     set_committed_value(idea, "join_count", join_count)
+    counters.adjust_supports(idea, **{"steun" if kind == SupportKind.STEUN else "meedoen": delta})
 
 
 def toggle_support(user, idea: Idea, kind: SupportKind, offer: str = "") -> bool:

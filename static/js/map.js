@@ -25,34 +25,211 @@
     return box;
   }
 
+  var cachedLabels = null;
   function labels() {
-    var el = document.getElementById("map-labels");
-    return el ? JSON.parse(el.textContent) : { droom: "Droom", idee: "Idee", supporters: "{n} steunen dit" };
+    if (!cachedLabels) {
+      var el = document.getElementById("map-labels");
+      cachedLabels = el ? JSON.parse(el.textContent) : { droom: "Droom", idee: "Idee", supporters: "{n} steunen dit" };
+    }
+    return cachedLabels;
   }
 
+  // One GeoJSON file, clustered in the browser (the social map). Marks the container ready
+  // (data-map-ready, data-markers) only when the clusterer has drawn its last chunk.
   function loadMarkers(map, options) {
-    // data-map-ready="<markers>" once the clusterer has handled the last chunk and put its icons
-    // on the map (it calls chunkProgress just before that, hence the timeout): `make bench` waits for it.
+    var container = map.getContainer();
+    var markers = [];
     var cluster = L.markerClusterGroup({
       showCoverageOnHover: false, chunkedLoading: true,
       chunkProgress: function (processed, total) {
         if (processed !== total) { return; }
-        window.setTimeout(function () { map.getContainer().setAttribute("data-map-ready", String(total)); }, 0);
+        // The clusterer puts its icons on the map just after this call: mark ready on the next turn.
+        window.setTimeout(function () { ready(container, markers.length, markers.length); }, 0);
       }
     });
     map.addLayer(cluster);
     fetch(options.url, { headers: { Accept: "application/geo+json" } })
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        var markers = data.features.map(function (feature) {
+        markers = data.features.map(function (feature) {
           var c = feature.geometry.coordinates;
           var marker = L.marker([c[1], c[0]], { title: feature.properties.t, alt: feature.properties.t });
-          marker.bindPopup(function () { return popupFor(feature, options); });
+          marker.bindPopup(function () { return popupFor(feature, options); }, popupOptions(map));
           return marker;
         });
         cluster.addLayers(markers);
-        map.getContainer().setAttribute("data-markers", String(markers.length));
+        if (!markers.length) { ready(container, 0, 0); }
       });
+  }
+
+  // The contract with the bench and the browser tests: drawn and done.
+  function ready(container, drawn, ideas) {
+    container.setAttribute("data-markers", String(ideas));
+    container.setAttribute("data-map-ready", String(drawn));
+  }
+
+  function isPhone() {
+    return window.matchMedia && window.matchMedia("(max-width: 40em)").matches;
+  }
+
+  // A popup stays inside the map, clear of the zoom buttons, and fits a 360 px screen.
+  function popupOptions(map) {
+    var width = map.getContainer().clientWidth;
+    var phone = isPhone();
+    return {
+      maxWidth: Math.max(160, Math.min(260, width - 72)),
+      minWidth: Math.min(160, width - 72),
+      autoPan: true, keepInView: true,
+      // Phone: zoom buttons top right, so popups keep below them; wide: zoom buttons top left.
+      autoPanPaddingTopLeft: L.point(phone ? 12 : 56, phone ? 84 : 12),
+      autoPanPaddingBottomRight: L.point(12, 12)
+    };
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) {
+      return key in values ? String(values[key]) : all;
+    });
+  }
+
+  function number(n) {
+    return Number(n).toLocaleString(document.documentElement.lang || "nl");
+  }
+
+  function counted(n, more) {
+    return more ? fill(labels().more || "> {n}", { n: number(n) }) : number(n);
+  }
+
+  // A server cluster: a bubble with its count; activating it zooms to its bounds.
+  function clusterMarker(map, item) {
+    var size = item.n < 10 ? "small" : item.n < 100 ? "medium" : "large";
+    var bubble = document.createElement("div");
+    var count = document.createElement("span");
+    count.textContent = number(item.n);
+    bubble.appendChild(count);
+    var label = item.name ? fill(labels().wijk || "{wijk}: {n}", { wijk: item.name, n: number(item.n) })
+      : fill(labels().cluster || "{n}", { n: number(item.n) });
+    // Wide enough for "82.611": the bubble grows with the number of characters.
+    var side = Math.max(item.name ? 48 : 40, 18 + 8 * count.textContent.length);
+    bubble.style.width = bubble.style.height = (side - 10) + "px";
+    bubble.style.borderRadius = (side - 10) / 2 + "px";
+    count.style.lineHeight = (side - 10) + "px";
+    var marker = L.marker([item.lat, item.lng], {
+      title: label, keyboard: true, riseOnHover: true,
+      icon: L.divIcon({ html: bubble, className: "marker-cluster marker-cluster-" + size + (item.name ? " map-wijk-bubble" : ""),
+                        iconSize: L.point(side, side) })
+    });
+    marker.on("add", function () {
+      var el = marker.getElement();
+      if (el) { el.setAttribute("role", "button"); el.setAttribute("aria-label", label); }
+    });
+    function zoomIn() {
+      var b = L.latLngBounds(item.bounds);
+      var target = map.getBoundsZoom(b, false, L.point(32, 32));
+      if (target <= map.getZoom()) {  // all at one spot, or no closer view: step in
+        map.setView(b.getCenter(), Math.min(map.getZoom() + 2, map.getMaxZoom()));
+      } else {
+        map.fitBounds(b, { padding: [32, 32] });
+      }
+    }
+    marker.on("click", zoomIn);
+    marker.on("keypress", function (event) {  // Enter (or Space) on the focused bubble
+      var key = event.originalEvent && event.originalEvent.key;
+      if (key === "Enter" || key === " ") { zoomIn(); }
+    });
+    return marker;
+  }
+
+  function ideaMarker(map, item, options) {
+    var feature = { id: item.id, properties: { t: item.t, k: item.k, s: item.s } };
+    var marker = L.marker([item.lat, item.lng], { title: item.t, alt: item.t });
+    marker.ideaId = item.id;
+    marker.bindPopup(function () { return popupFor(feature, options); }, popupOptions(map));
+    return marker;
+  }
+
+  function withArgs(url, args) {
+    return url + (url.indexOf("?") < 0 ? "?" : "&") + args;
+  }
+
+  // The idea map: asks the server for each view (debounced; a newer view cancels the older
+  // request), draws its clusters and ideas, and keeps the status line and the list in step.
+  function viewMarkers(map, options) {
+    var container = map.getContainer();
+    var layer = L.featureGroup().addTo(map);
+    var openMarker = null;  // its popup is open: a redraw (e.g. after the popup's own autoPan) keeps it
+    layer.on("popupopen", function (event) { openMarker = event.propagatedFrom || null; });
+    layer.on("popupclose", function (event) {
+      var marker = event.propagatedFrom;
+      if (marker && marker.stale) { layer.removeLayer(marker); }
+      openMarker = null;
+    });
+    var status = document.getElementById("map-status");
+    var list = document.getElementById("map-list");
+    var controller = null, listController = null, timer = null;
+
+    map.options.zoomSnap = 0.25;  // fit a small screen snugly: the city fills a phone's width
+    // Not animated: the first request must see the fitted view.
+    if (options.startBounds) {
+      map.fitBounds(options.startBounds, { animate: false });
+    } else if (isPhone() && options.phoneBounds) {
+      map.fitBounds(options.phoneBounds, { padding: [8, 8], animate: false });
+    } else if (options.fitBounds) {
+      map.fitBounds(options.fitBounds, { padding: [8, 8], animate: false });
+    }
+    if (isPhone() && map.zoomControl) { map.zoomControl.setPosition("topright"); }
+
+    function bbox() {
+      var b = map.getBounds();
+      return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(function (v) { return v.toFixed(5); }).join(",");
+    }
+
+    function draw(data) {
+      layer.eachLayer(function (marker) { if (marker !== openMarker) { layer.removeLayer(marker); } });
+      if (openMarker) { openMarker.stale = true; }
+      data.items.forEach(function (item) {
+        if (openMarker && item.type === "idea" && item.id === openMarker.ideaId) { openMarker.stale = false; return; }
+        layer.addLayer(item.type === "cluster" ? clusterMarker(map, item) : ideaMarker(map, item, options));
+      });
+      if (status) {
+        status.textContent = fill(labels().status || "{placed}", {
+          placed: counted(data.total, data.totalMore), unplaced: counted(data.unlocated, data.unlocatedMore) });
+      }
+      ready(container, data.items.length, data.total);
+    }
+
+    function refreshList(area) {
+      if (!list || !options.listUrl) { return; }
+      if (listController) { listController.abort(); }
+      listController = new AbortController();
+      fetch(withArgs(options.listUrl, "bbox=" + area), { signal: listController.signal, headers: { "HX-Request": "true" } })
+        .then(function (response) { if (!response.ok) { throw new Error(String(response.status)); } return response.text(); })
+        .then(function (html) {
+          // Server-rendered and escaped by Jinja: the same partial the page itself includes.
+          var next = new DOMParser().parseFromString(html, "text/html").getElementById("map-list");
+          if (next) { list.replaceWith(next); list = next; }
+        })
+        .catch(function () { /* the list keeps what it showed */ });
+    }
+
+    function ask() {
+      if (controller) { controller.abort(); }
+      controller = new AbortController();
+      var area = bbox();
+      fetch(withArgs(options.url, "bbox=" + area + "&zoom=" + Math.round(map.getZoom())),
+            { signal: controller.signal, headers: { Accept: "application/json" } })
+        .then(function (response) { if (!response.ok) { throw new Error(String(response.status)); } return response.json(); })
+        .then(function (data) { draw(data); refreshList(area); })
+        .catch(function (error) {
+          if (error.name !== "AbortError" && status) { status.textContent = labels().failed || ""; }
+        });
+    }
+
+    map.on("moveend", function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, 250);
+    });
+    ask();
   }
 
   function pickLocation(map, options) {
@@ -96,5 +273,5 @@
     }
   }
 
-  window.Participatie = { loadMarkers: loadMarkers, pickLocation: pickLocation };
+  window.Participatie = { loadMarkers: loadMarkers, viewMarkers: viewMarkers, pickLocation: pickLocation };
 })();

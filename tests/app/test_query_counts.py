@@ -86,7 +86,10 @@ class OneIdea:
         self.count = total
 
 
-LIST_PAGES = ["/", "/ideas", "/ideas?sort=support&wijk=west", "/map", "/wijken/west", "/api/ideas.geojson"]
+LIST_PAGES = ["/", "/ideas", "/ideas?sort=support&wijk=west", "/map", "/wijken/west", "/api/ideas.geojson",
+              "/api/map?bbox=52.0,5.0,52.2,5.2&zoom=12", "/api/map?bbox=52.0,5.0,52.2,5.2&zoom=15",
+              "/api/map?bbox=52.08,5.09,52.10,5.11&zoom=18", "/map?bbox=52.08,5.09,52.10,5.11",
+              "/ideas?theme=groen&q=idee"]
 
 
 def _assert_flat(path: str, small: int, large: int, what: str) -> None:

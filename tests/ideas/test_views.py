@@ -215,7 +215,8 @@ def test_map_page_lists_the_same_ideas_and_loads_only_local_assets(client):
     make_idea(title="Zichtbaar in de lijst")
     page = client.get("/map").get_data(as_text=True)
     assert "Zichtbaar in de lijst" in page
-    assert "/api/ideas.geojson" in page
+    assert '"url": "/api/map"' in page  # markers per view; the whole-city file is open data only
+    assert "/api/ideas.geojson" not in page
     assert "Kadaster / CBS, 2025" in page
     assert "user-scalable=no" not in page and "maximum-scale" not in page
     for host in ("cdn.jsdelivr", "code.jquery", "cdnjs", "bootstrapcdn", "unpkg", "googleapis"):

@@ -35,6 +35,7 @@ EXPECTED = {
     "admin.user_role": (LOGIN, 403, 403, 403, 200),
     "admin.users": (LOGIN, 403, 403, 403, 200),
     "api.ideas_geojson": (200, 200, 200, 200, 200),
+    "api.map_items": (400, 400, 400, 400, 400),  # without bbox and zoom
     "b1.check": (200, 200, 200, 200, 200),
     "conversations.action_status": (LOGIN, 404, 404, 404, 404),
     "conversations.agenda": (200, 200, 200, 200, 200),

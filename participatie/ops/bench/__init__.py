@@ -21,6 +21,7 @@ from sqlalchemy import select, text
 
 from participatie.clock import utcnow
 from participatie.extensions import db
+from participatie.ideas import counters
 from participatie.geo import services as geo
 from participatie.ideas.models import Idea
 from participatie.ops.bench.domains import build_conversations, build_socialmap
@@ -75,6 +76,7 @@ def build(n_ideas: int, n_users: int = BENCH_USERS, seed: int = SEED) -> dict[st
     counts.update(build_socialmap(ideas))
     counts.update(build_conversations(ideas))
     db.session.commit()
+    counters.rebuild()  # bulk inserts bypass the counter listener: count once, as the services would
     return counts
 
 
