@@ -31,11 +31,14 @@ def _ask(idea, kind: FollowUpKind, now, due_at=None) -> FollowUp | None:
     link = url_for("responses.followup_page", followup_id=followup.id)
     notify([idea.author], kind=f"followup_{kind}", idea=idea, link=link,
            subject=_l("“%(title)s”: %(question)s", title=idea.title, question=QUESTIONS[kind]),
-           body=lambda user: _followup_body(user, followup, idea))
+           body=lambda user: _("About your idea “%(title)s”: %(question)s", title=idea.title,
+                               question=QUESTIONS[kind]),
+           mail_body=lambda user: followup_mail_body(user, followup, idea))
     return followup
 
 
-def _followup_body(user, followup, idea) -> str:
+def followup_mail_body(user, followup, idea) -> str:
+    """The e-mail: the question with a signed yes and no link (never shown in the app)."""
     return render_template("mail/followup.txt", user=user, idea_title=idea.title, question=QUESTIONS[followup.kind],
                            yes_link=links.followup_link(followup.id, True),
                            no_link=links.followup_link(followup.id, False))

@@ -253,8 +253,8 @@ def _notify_answer(idea, event, ambassador) -> None:
     from participatie.responses.feedback import feedback_mail_body
 
     notify_followers(idea, kind=EventKind.ANSWER, event=event, link=_link(idea), exclude=ambassador,
-                     subject=_l("The city answered on “%(title)s”", title=idea.title),
-                     body=lambda user: feedback_mail_body(user, event))
+                     subject=_l("The city answered on “%(title)s”", title=idea.title), body=event.public_text,
+                     mail_body=lambda user: feedback_mail_body(user, event))
 
 
 def post_progress(ambassador: User, idea: Idea, text: str, now=None) -> IdeaEvent:
