@@ -4,7 +4,6 @@ In the app a question is a button with plain words to a page of the site in use 
 link); only the e-mail carries the signed one-click links, made absolute with SITE_URL."""
 
 import re
-from datetime import date
 
 from sqlalchemy import select
 
@@ -13,7 +12,8 @@ from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.notifications.models import Notification
 from participatie.responses import services
-from tests.responses.helpers import claimed_idea, fresh, page, person, sign_in, tr
+from tests.responses.helpers import claimed_idea, page, person, sign_in, tr
+from tests.responses.test_views import finished
 
 SITE = "https://participatie.example"
 
@@ -22,14 +22,6 @@ def with_mail(user):
     user.consent_notifications_at = utcnow()
     db.session.commit()
     return user
-
-
-def finished(holder, author):
-    idea = claimed_idea(holder, author=author)
-    services.change_status(holder, idea, "decided", "Besloten.", outcome="city_does_it", next_step="Bank",
-                           next_date=date(2026, 6, 1))
-    services.change_status(holder, fresh(idea), "done", "De bank staat er.")
-    return fresh(idea)
 
 
 def message_list(web, user) -> str:

@@ -1,7 +1,6 @@
 """Pages a resident and an ambassador meet on the walk (issue 12, items 6 and 8)."""
 
 import re
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,20 +10,13 @@ from participatie.extensions import db
 from participatie.responses import services
 from participatie.responses.models import FollowUp
 from tests.factories import make_idea
-from tests.responses.helpers import claimed_idea, fresh, page, person, sign_in, tr
+from tests.responses.helpers import claimed_idea, page, person, sign_in, tr
+from tests.responses.test_views import finished
 
 SITE_CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "site.css"
 # The vendored NL Design System CSS paints these red on :invalid; a `required` attribute makes an
 # empty one :invalid before anyone typed.
 INVALID_BEFORE_TYPING = re.compile(r"<(textarea|input[^>]*type=\"(?:radio|checkbox)\")[^>]*\srequired[\s>]")
-
-
-def finished(holder, author):
-    idea = claimed_idea(holder, author=author)
-    services.change_status(holder, idea, "decided", "Besloten.", outcome="city_does_it", next_step="Bank",
-                           next_date=date(2026, 6, 1))
-    services.change_status(holder, fresh(idea), "done", "De bank staat er.")
-    return fresh(idea)
 
 
 def assert_no_red_before_typing(html: str, label: str):
