@@ -174,7 +174,7 @@ def summary(idea_id: int):
         except DomainValidationError as exc:
             form.summary.errors = [*form.summary.errors, exc.message]
         else:
-            flash(_("The summary is saved. Reading level B1: %(verdict)s.", verdict=report.verdict_label()), "ok")
+            flash(_("The summary is saved. Readability: %(verdict)s.", verdict=report.verdict_label()), "ok")
             return redirect(url_for("ideas.detail", idea_id=idea.id, _anchor="samenvatting"), 303)
     return render_template("ideas/summary.html", idea=idea, form=form,
                            max_words=services.SUMMARY_MAX_WORDS), 422 if form.errors else 200
