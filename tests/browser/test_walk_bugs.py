@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import PHONE, login, shot
+from tests.browser.conftest import PHONE, SHOTS, login, shot
 
 WIDTH = PHONE["viewport"]["width"]
 RED = "rgb(176, 0, 0)"  # --utrecht-form-control-invalid-border-color in static/css/theme.css
@@ -59,3 +59,50 @@ def test_empty_required_fields_are_not_red_before_typing(page, who):
         page.wait_for_selector("#form-errors")
         assert border(page, "#body") == RED
         shot(page, "w-required-inwoner-errors", screens=2)
+
+
+def test_walk_resident_makelaar_and_guest(page, server, browser):
+    """The changed pages as the people who use them, with a screenshot of each."""
+    login(page, "inwoner@example.org")
+    page.goto("/ideas/new")
+    page.get_by_label(re.compile(r"^(Titel|Title)")).fill("Een bankje bij de bushalte")
+    page.get_by_label(re.compile(r"^(Vertel meer|Tell us more)")).fill(
+        "Oudere buren wachten lang op de bus. Een bankje zou fijn zijn.")
+    page.locator("#wijk").select_option("west")
+    page.get_by_role("button", name=re.compile(r"^(Plaats mijn idee|Post my idea)$")).click()
+    page.wait_for_url(re.compile(r"/ideas/\d+$"))
+    flash = page.locator(".utrecht-alert").first.inner_text()
+    shot(page, "w-walk-posted-with-a-wijk", screens=1)
+    assert "staat op de kaart" not in flash and "West" in flash
+    page.goto("/account/notifications")
+    shot(page, "w-walk-berichten", screens=2)
+    assert not re.search(r"https?://", page.locator("main").inner_text())
+
+    page.context.clear_cookies()
+    claimed = first_id(page, "/ideas?status=in_progress", r'href="/ideas/(\d+)"')
+    page.goto(f"/ideas/{claimed}")
+    page.locator(".contact-box").screenshot(path=str(SHOTS / "w-walk-idea-anonymous-contact.png"))
+    contact = page.locator(".contact-box").inner_text()
+    assert "de contactpersoon voor dit idee" in contact and "je contactpersoon" not in contact
+
+    login(page, "makelaar@example.org")
+    entry = first_id(page, "/socialmap?wijk=west", r'href="/socialmap/(\d+)"')
+    page.goto(f"/socialmap/{entry}")
+    log = page.locator(".edit-log")
+    if log.count():
+        page.locator("section", has=log).screenshot(path=str(SHOTS / "w-walk-socialmap-log.png"))
+        assert not re.search(r"\b(created|imported|edited|verified)\b", log.inner_text())
+
+    page.context.clear_cookies()
+    conversation = first_id(page, "/conversations", r'href="/conversations/(\d+)"')
+    page.goto(f"/conversations/{conversation}")
+    guest = "walk.guest@example.net"
+    page.get_by_label(re.compile(r"^(Je naam|Your name)$")).fill("Fatima")
+    page.get_by_label(re.compile(r"^(Je e-mailadres|Your e-mail address)$")).fill(guest)
+    page.get_by_role("button", name=re.compile(r"^(Aanmelden|Sign up)$")).click()
+    mail = server.newest_message_to(guest).get_body(("plain",)).get_content()
+    assert "/conversations/cancel/" in mail
+    page.goto(re.search(r"https?://\S+/conversations/rsvp/\S+", mail).group(0))
+    shot(page, "w-walk-guest-confirmed", screens=1)
+    page.get_by_role("link", name=re.compile(r"^(Afmelden|Sign off)$")).click()
+    assert "/conversations/cancel/" in page.url
