@@ -106,3 +106,38 @@ def test_walk_resident_makelaar_and_guest(page, server, browser):
     shot(page, "w-walk-guest-confirmed", screens=1)
     page.get_by_role("link", name=re.compile(r"^(Afmelden|Sign off)$")).click()
     assert "/conversations/cancel/" in page.url
+
+
+def test_walk_an_answer_looks_chosen_after_yes(page):
+    """A follower reads the city's answer, the message has a button with plain words, and after
+    "Ja" on "Was dit een antwoord?" the Ja button looks chosen."""
+    login(page, "inwoner@example.org")
+    claimed = first_id(page, "/ideas?status=in_progress", r'href="/ideas/(\d+)"')
+    page.goto(f"/ideas/{claimed}")
+    follow = page.get_by_role("button", name=re.compile(r"^(Volgen|Follow)$"))
+    if follow.count():
+        follow.click()
+        page.get_by_role("button", name=re.compile(r"^(Niet meer volgen|Stop following)$")).wait_for()
+
+    login(page, "ambassadeur@example.org")
+    page.goto(f"/ambassador/ideas/{claimed}")
+    page.locator("textarea[name=text]").first.fill("We zetten in mei twee bankjes neer. Daarna kijken we samen hoe het gaat.")
+    page.get_by_role("button", name=re.compile(r"^(Plaats antwoord|Post answer)$")).click()
+    page.wait_for_url(re.compile(rf"/ideas/{claimed}"))
+
+    login(page, "inwoner@example.org")
+    page.goto("/account/notifications")
+    button = page.get_by_role("link", name=re.compile(r"^Lees het antwoord en zeg of je er iets aan hebt$")).first
+    page.locator("li.note", has=button).first.screenshot(path=str(SHOTS / "w-walk-berichten-answer.png"))
+    assert not re.search(r"https?://", page.locator("main").inner_text())
+    button.click()
+    page.wait_for_url(re.compile(rf"/ideas/{claimed}"))
+    feedback = page.locator(".feedback").last
+    feedback.get_by_role("button", name=re.compile(r"^Ja$")).click()
+    chosen = page.locator(".feedback").last.locator("button[aria-pressed=true]")
+    chosen.wait_for()
+    page.mouse.move(0, 0)  # not hovering: the chosen look, not the hover look
+    page.locator(".feedback").last.screenshot(path=str(SHOTS / "w-walk-answer-chosen.png"))
+    other = page.locator(".feedback").last.locator("button[aria-pressed=false]")
+    look = "(b) => getComputedStyle(b).backgroundColor"
+    assert chosen.evaluate(look) == "rgb(163, 0, 0)" and other.evaluate(look) != chosen.evaluate(look)
