@@ -3,13 +3,16 @@
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from werkzeug.security import generate_password_hash
 
 from participatie.accounts import rules, signals, tokens
-from participatie.accounts.models import AuditLog, User, new_nonce, placeholder_email
+from participatie.accounts.models import (AuditLog, ConsentEvent, ConsentKind, User, new_nonce, placeholder_email,
+                                         waste_password_check)
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
 from participatie.web.errors import DomainValidationError, NotAllowed
+from participatie.web.input import MAX_ID
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.ops.mail import send_mail
@@ -34,18 +37,44 @@ def create_user(email, display_name, *, password=None, role=Role.RESIDENT, local
         user.set_password(password)
     if verified:
         user.email_verified_at = utcnow()
-    if consent_notifications:
-        user.consent_notifications_at = utcnow()
     db.session.add(user)
+    if consent_notifications:
+        set_consent(user, ConsentKind.NOTIFICATIONS, True)
     db.session.commit()
     return user
 
 
-def register(email, display_name, password, *, locale="nl", consent_notifications=False) -> User:
+def set_consent(user: User, kind: ConsentKind, given: bool) -> None:
+    """The one place a consent changes: the timestamp on the user and a line in their consent log.
+    No commit: the caller commits with the change that caused it."""
+    column = {ConsentKind.NOTIFICATIONS: "consent_notifications_at",
+              ConsentKind.BUURTNETWERK: "consent_buurtnetwerk_at"}[kind]
+    if (getattr(user, column) is not None) == given:
+        return  # nothing changes, nothing to log
+    setattr(user, column, utcnow() if given else None)
+    db.session.add(ConsentEvent(user=user, kind=kind, given=given))
+
+
+def register(email, display_name, password, *, locale="nl", consent_notifications=False) -> User | None:
+    """A new account, and the mail to confirm it. When the address has an account already, its
+    owner gets a mail instead and None comes back: the page says the same either way (and takes
+    as long: the password is hashed in both cases), so nobody learns who has an account here."""
+    existing = find_by_email(email)
+    if existing is not None:
+        generate_password_hash(password)  # the same work as a new account
+        send_already_registered(existing)
+        return None
     user = create_user(email, display_name, password=password, locale=locale,
                        consent_notifications=consent_notifications)
     send_confirmation(user)
     return user
+
+
+def send_already_registered(user: User) -> None:
+    with force_locale(user.locale):
+        send_mail(user.email, _("You already have an account"),
+                  render_template("mail/already_registered.txt", user=user,
+                                  login=_external("accounts.login")))
 
 
 def _external(endpoint: str, **values) -> str:
@@ -99,21 +128,46 @@ def use_login_link(token: str) -> User:
 
 
 def authenticate(email: str, password: str) -> User | None:
+    """The user whose password this is, or None. An unknown address costs the same hashing
+    work as a wrong password, so the time does not tell whether an account exists."""
     user = find_by_email(email)
-    if user and user.is_active and user.check_password(password):
+    if user is None:
+        waste_password_check(password)
+        return None
+    if user.check_password(password) and user.is_active:
         record_login(user)
         return user
     return None
 
 
-def load_user(user_id: str) -> User | None:
-    """Flask-Login's user loader: a deleted account ends every session it still has."""
+def load_user(session_id: str) -> User | None:
+    """Flask-Login's user loader, for "<id>.<session version>" (User.get_id). A session of an
+    older version (after logout, a password change) or of a deleted account is no longer valid.
+    A bare "<id>" is a session from before versions existed: valid until the first logout."""
+    user_id, _dot, version = str(session_id).partition(".")
+    if not user_id.isdigit() or not (version or "0").isdigit() or int(user_id) > MAX_ID:
+        return None
     user = db.session.get(User, int(user_id))
-    return None if user is None or user.is_deleted else user
+    if user is None or user.is_deleted or (user.session_version or 0) != int(version or 0):
+        return None
+    return user
+
+
+def log_out(user: User) -> None:
+    """End this account's sessions everywhere: a copied session cookie stops working too."""
+    user.end_sessions()
+    db.session.commit()
 
 
 def record_login(user: User) -> None:
     user.last_login_at = utcnow()
+    db.session.commit()
+
+
+def change_password(user: User, password: str) -> None:
+    """A new password; every session of the account ends (the view logs this browser in again)."""
+    user.set_password(password)
+    user.end_sessions()  # also when the account had no password before
     db.session.commit()
 
 
@@ -123,10 +177,7 @@ def update_settings(user: User, *, display_name: str, locale: str, consent_notif
     user.locale = locale if locale in current_app.config["LANGUAGES"] else "nl"
     if email_frequency in ("immediate", "daily"):
         user.email_frequency = email_frequency
-    if consent_notifications and not user.consent_notifications_at:
-        user.consent_notifications_at = utcnow()
-    elif not consent_notifications:
-        user.consent_notifications_at = None
+    set_consent(user, ConsentKind.NOTIFICATIONS, bool(consent_notifications))
     db.session.commit()
 
 
@@ -201,15 +252,31 @@ def delete_account(actor: User, user: User, *, now=None) -> None:
     db.session.commit()
 
 
+def expire_account(user: User, *, now) -> bool:
+    """Retention: anonymise an account nobody used for years, like a deletion but by the site.
+    Returns False (and changes nothing) while the account still holds work for others."""
+    if user.is_deleted or deletion_blockers(user):
+        return False
+    _wipe(user, now)
+    db.session.add(AuditLog(actor=None, action="account_expired", target_user=user,
+                            details="inactive; warned " + (user.retention_warned_at or now).date().isoformat()))
+    db.session.flush()
+    signals.account_deleted.send(user, now=now)
+    db.session.commit()
+    return True
+
+
 def _wipe(user: User, now) -> None:
     user.email = placeholder_email(user.id)  # unique, and no mail can reach it
     user.display_name = ""
     user.password_hash = None
     user.email_verified_at = None
     user.consent_notifications_at = user.consent_buurtnetwerk_at = None
+    db.session.execute(delete(ConsentEvent).where(ConsentEvent.user_id == user.id))
     user.department = None
     user.wijken = []
     user.role = Role.RESIDENT
     user.login_nonce = new_nonce()  # old login links die
+    user.end_sessions()  # and every session and remember-me cookie
     user.last_login_at = None
     user.deleted_at = now

@@ -9,41 +9,40 @@ from participatie.accounts.forms import (
     AdminDeleteForm,
     LoginForm,
     LoginLinkForm,
+    PasswordForm,
     RegisterForm,
     RoleForm,
     SettingsForm,
     delete_form_for,
 )
-from participatie.accounts.models import User
-from participatie.web.errors import DomainValidationError, NotAllowed, link_problem
+from participatie.accounts.models import User, consent_log
+from participatie.web.errors import NotAllowed, link_problem
 from participatie.extensions import db, limiter
+from participatie.web import ratelimit
+from participatie.web.ratelimit import account_and_address, address, form_limit, person
 from participatie.geo import services as geo
 from participatie.web.i18n import select_locale
+from participatie.web.input import page_number
 from participatie.web.urls import safe_next
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
-def _login_limit():
-    return current_app.config["RATELIMIT_LOGIN"]
+LOGIN_LIMITS = (("RATELIMIT_LOGIN", account_and_address), ("RATELIMIT_LOGIN_ADDRESS", address))
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"], methods=["POST"])
+@form_limit(("RATELIMIT_REGISTER", address))
 def register():
     form = RegisterForm()
-    if form.validate_on_submit():
-        try:
-            user = services.register(form.email.data, form.display_name.data, form.password.data,
-                                     locale=select_locale(),
-                                     consent_notifications=form.consent_notifications.data)
-        except DomainValidationError as exc:
-            form.email.errors = [*form.email.errors, exc.message]
-        else:
-            login_user(user)
-            return redirect(url_for("accounts.check_mail"), 303)
-    return render_template("accounts/register.html", form=form), 422 if form.errors else 200
+    if ratelimit.allowed(form.email) and form.validate_on_submit():
+        # The same answer for a new address and a known one (its owner gets a mail): no login
+        # here, the link in the mail logs the new account in.
+        services.register(form.email.data, form.display_name.data, form.password.data,
+                          locale=select_locale(), consent_notifications=form.consent_notifications.data)
+        return redirect(url_for("accounts.check_mail"), 303)
+    return render_template("accounts/register.html", form=form), ratelimit.status(form)
 
 
 @bp.get("/check-mail")
@@ -53,7 +52,7 @@ def check_mail():
 
 @bp.post("/confirm/resend")
 @login_required
-@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"], key_func=person)
 def resend_confirmation():
     if not current_user.email_verified:
         services.send_confirmation(current_user)
@@ -72,11 +71,11 @@ def confirm(token: str):
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@form_limit(*LOGIN_LIMITS)
 def login():
     form, link_form = LoginForm(), LoginLinkForm(formdata=None)
     next_url = safe_next(request.args.get("next"))
-    if form.validate_on_submit():
+    if ratelimit.allowed(form.email) and form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
         if user:
             login_user(user)
@@ -84,18 +83,18 @@ def login():
         form.password.errors = [*form.password.errors,
                                 _("This e-mail address and password do not match. Try again or ask for a login link.")]
     return render_template("accounts/login.html", form=form, link_form=link_form, next_url=next_url), (
-        422 if form.errors else 200)
+        ratelimit.status(form))
 
 
 @bp.post("/login-link")
-@limiter.limit(_login_limit)
+@form_limit(*LOGIN_LIMITS)
 def request_login_link():
     link_form, form = LoginLinkForm(), LoginForm(formdata=None)
-    if link_form.validate_on_submit():
+    if ratelimit.allowed(link_form.email) and link_form.validate_on_submit():
         services.send_login_link(link_form.email.data)
         return render_template("accounts/check_mail.html", login_link=True)
     return render_template("accounts/login.html", form=form, link_form=link_form,
-                           next_url=url_for("dashboard.home")), 422
+                           next_url=url_for("dashboard.home")), 429 if ratelimit.limited() else 422
 
 
 @bp.get("/login/<token>")
@@ -111,6 +110,8 @@ def login_link(token: str):
 
 @bp.post("/logout")
 def logout():
+    if current_user.is_authenticated:
+        services.log_out(current_user)
     logout_user()
     flash(_("You are logged out."), "ok")
     return redirect(url_for("dashboard.home"), 303)
@@ -126,12 +127,27 @@ def settings():
                                  email_frequency=form.email_frequency.data)
         flash(_("Your settings are saved."), "ok")
         return redirect(url_for("accounts.settings"), 303)
-    return render_template("accounts/settings.html", form=form), 422 if form.errors else 200
+    consents = db.session.scalars(consent_log(current_user.id)).all()
+    return render_template("accounts/settings.html", form=form, consents=consents), 422 if form.errors else 200
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], key_func=person, methods=["POST"])  # no guessing game
+def password():
+    user = current_user._get_current_object()
+    form = PasswordForm(user)
+    if form.validate_on_submit():
+        services.change_password(user, form.password.data)
+        login_user(user)  # this browser stays logged in; every other session has ended
+        flash(_("Your new password is saved. On other devices you log in again."), "ok")
+        return redirect(url_for("accounts.settings"), 303)
+    return render_template("accounts/password.html", form=form), 422 if form.errors else 200
 
 
 @bp.route("/delete", methods=["GET", "POST"])
 @login_required
-@limiter.limit(_login_limit, methods=["POST"])  # the password field must not become a guessing game
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], key_func=person, methods=["POST"])  # no guessing game
 def delete_account():
     user = current_user._get_current_object()
     if not rules.can_delete_account(user, user):
@@ -152,23 +168,27 @@ def delete_account():
     return render_template("accounts/delete.html", form=form, blockers=[]), 422 if form.errors else 200
 
 
-def _require_admin():
-    if not rules.can_manage_roles(current_user):
+@admin_bp.before_request
+def _admins_only():
+    """Every admin route: the role is checked before any id is looked up, so a non-admin gets the
+    same 403 for an account that exists and one that does not."""
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    if not rules.is_admin(current_user):
         raise NotAllowed("admin")
+    return None
 
 
 @admin_bp.get("/users")
 @login_required
 def users():
-    _require_admin()
-    page = services.users_page(request.args.get("page", 1, type=int))
+    page = services.users_page(request.args.get("page", 1, type=page_number))
     return render_template("admin/users.html", page=page, audit=services.audit_entries())
 
 
 @admin_bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @login_required
 def user_role(user_id: int):
-    _require_admin()
     user = db.get_or_404(User, user_id)
     form = RoleForm(obj=user, role=user.role.value, wijken=[w.id for w in user.wijken])
     form.wijken.choices = [(w.id, w.name) for w in geo.all_wijken()]

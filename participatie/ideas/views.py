@@ -5,7 +5,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participatie.web.errors import DomainValidationError, NotAllowed
-from participatie.extensions import db, limiter
+from participatie.extensions import db
+from participatie.web import ratelimit
 from participatie.web.htmx import is_htmx
 from participatie.geo import services as geo
 from participatie.ideas import geojson, maps, rules, services
@@ -71,7 +72,7 @@ def _show_error(form: IdeaForm, exc: DomainValidationError) -> None:
 
 def _save(form: IdeaForm, save, template: str, **context):
     """Validate, call the service, or re-render with every error next to its field at once."""
-    if form.is_submitted():
+    if ratelimit.allowed(form.title) and form.is_submitted():
         valid = form.validate()
         try:
             if valid:
@@ -79,7 +80,7 @@ def _save(form: IdeaForm, save, template: str, **context):
             services.place_of(_input(form))  # a missing place is told together with the other errors
         except DomainValidationError as exc:
             _show_error(form, exc)
-    status = 422 if form.errors else 200
+    status = ratelimit.status(form)
     picker = maps.picker(form.lat.data, form.lng.data)
     return render_template(template, form=form, picker_map=picker, **context), status
 
@@ -91,7 +92,7 @@ def _posted_message(idea: Idea) -> str:
 
 
 @bp.route("/ideas/new", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_POST"], methods=["POST"])
+@ratelimit.form_limit(("RATELIMIT_POST", ratelimit.person))
 def new():
     if not current_user.is_authenticated:
         return redirect(url_for("accounts.login", next=request.full_path))
