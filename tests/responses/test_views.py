@@ -46,9 +46,11 @@ HTMX = {"HX-Request": "true"}
 
 
 def contact_line(idea) -> str:
+    """The contact box as anyone but the initiator reads it (the initiator reads "je contactpersoon")."""
     idea = fresh(idea)
-    return tr("%(name)s, %(department)s, is your contact since %(date)s.", name=idea.ambassador.display_name,
-              department=idea.ambassador.department, date=nl_date(idea.claimed_at))
+    return tr("%(name)s, %(department)s, is the contact for this idea since %(date)s.",
+              name=idea.ambassador.display_name, department=idea.ambassador.department,
+              date=nl_date(idea.claimed_at))
 
 
 # --- claim ---------------------------------------------------------------------------------------
