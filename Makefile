@@ -72,13 +72,16 @@ loadtest: install
 	$(BIN)/python scripts/loadtest.py $(ARGS)
 
 # Browser suite (tests/browser): the real server in headless Chromium at phone size, axe-core,
-# keyboard walks, CSRF, transfer. Needs Debian's Chromium and axe-core from npm (dev tooling).
+# keyboard walks, CSRF, transfer, the W3C Nu checker. Needs Debian's Chromium and a Java runtime,
+# axe-core and vnu-jar from npm (dev tooling).
 .PHONY: test-browser lighthouse
 test-browser: install
 	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
 	npm install --no-audit --no-fund --silent
 	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium; } \
 	  || { echo "Chromium is missing: apt-get install chromium"; exit 1; }
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq default-jre-headless; } \
+	  || { echo "Java is missing: apt-get install default-jre-headless"; exit 1; }
 	$(BIN)/python -m pytest tests/browser -p no:cacheprovider  # an explicit path overrides addopts --ignore
 
 # Lighthouse (mobile) on /, /ideas, an idea, /map and the post form; exits 1 when a QUALITY.md

@@ -32,6 +32,7 @@ class IsolatedClient(FlaskClient):
     def open(self, *args, **kwargs):
         with self.application.app_context():
             response = super().open(*args, **kwargs)
+            response.was_streamed = response.is_streamed
             if response.is_streamed:
                 # Read a streamed body (the open-data GeoJSON) inside its context, as a server would;
                 # left unread, its generator tears its context down whenever it is collected.

@@ -55,10 +55,12 @@ def ask_for_feedback(now: datetime) -> int:
         users, guests = feedback_recipients(conversation)
         subject = _l("How was the city conversation “%(title)s”?", title=conversation.title)
         for user in users:
-            body = render_template("conversations/mail/feedback.txt", conversation=conversation,
+            # In the app: the question and a button to the page; the signed links only by e-mail.
+            mail = render_template("conversations/mail/feedback.txt", conversation=conversation,
                                    page=links.absolute(link(conversation)),
                                    rating_links=_rating_links(conversation.id, user_id=user.id))
-            notify([user], kind="conversation_feedback", subject=subject, body=body,
+            notify([user], kind="conversation_feedback", subject=subject, mail_body=mail,
+                   body=render_template("conversations/mail/feedback.txt", conversation=conversation),
                    link=link(conversation, _anchor="terugblik"))
         for rsvp in guests:
             notices.tell(rsvp, kind="conversation_feedback", subject=subject,

@@ -20,9 +20,13 @@ def read_confirm(token: str) -> dict:
     return tokens.read(CONFIRM, token, current_app.config.get("RSVP_LINK_MAX_AGE", 7 * 24 * 3600))
 
 
+def cancel_path(rsvp) -> str:
+    """The signed sign-off link as a path on the site in use (for a page); `cancel_link` for mail."""
+    return url_for("conversations.cancel_by_link", token=tokens.make(CANCEL, {"r": rsvp.id}))
+
+
 def cancel_link(rsvp) -> str:
-    token = tokens.make(CANCEL, {"r": rsvp.id})
-    return absolute(url_for("conversations.cancel_by_link", token=token))
+    return absolute(cancel_path(rsvp))
 
 
 def read_cancel(token: str) -> dict:

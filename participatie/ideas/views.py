@@ -67,21 +67,38 @@ def _idea_form(**kwargs) -> IdeaForm:
     return form
 
 
+def _input(form: IdeaForm) -> services.IdeaInput:
+    return services.IdeaInput(
+        kind=form.kind.data, title=form.title.data or "", body=form.body.data or "",
+        themes=form.themes.data or [], needs=form.needs.data or [], offer=form.offer.data or "",
+        lat=form.lat.data, lng=form.lng.data, wijk_slug=form.wijk.data, street=form.street.data or "",
+    )
+
+
+def _show_error(form: IdeaForm, exc: DomainValidationError) -> None:
+    target = form.wijk if exc.field in ("wijk", "location") else getattr(form, exc.field or "title", form.title)
+    target.errors = [*target.errors, exc.message]
+
+
 def _save(form: IdeaForm, save, template: str, **context):
-    """Validate, call the service, or re-render with the errors next to the fields."""
-    if ratelimit.allowed(form.title) and form.validate_on_submit():
+    """Validate, call the service, or re-render with every error next to its field at once."""
+    if ratelimit.allowed(form.title) and form.is_submitted():
+        valid = form.validate()
         try:
-            return save(services.IdeaInput(
-                kind=form.kind.data, title=form.title.data, body=form.body.data,
-                themes=form.themes.data or [], needs=form.needs.data or [], offer=form.offer.data or "",
-                lat=form.lat.data, lng=form.lng.data, wijk_slug=form.wijk.data, street=form.street.data or "",
-            ))
+            if valid:
+                return save(_input(form))
+            services.place_of(_input(form))  # a missing place is told together with the other errors
         except DomainValidationError as exc:
-            target = form.wijk if exc.field in ("wijk", "location") else getattr(form, exc.field or "title", form.title)
-            target.errors = [*target.errors, exc.message]
+            _show_error(form, exc)
     status = ratelimit.status(form)
     picker = maps.picker(form.lat.data, form.lng.data)
     return render_template(template, form=form, picker_map=picker, **context), status
+
+
+def _posted_message(idea: Idea) -> str:
+    if idea.has_location:
+        return _("Thank you! Your idea is on the map. Share it with your neighbours.")
+    return _("Thank you! Your idea is in the list of %(wijk)s. Share it with your neighbours.", wijk=idea.wijk.name)
 
 
 @bp.route("/ideas/new", methods=["GET", "POST"])
@@ -94,7 +111,7 @@ def new():
 
     def save(data):
         idea = services.create_idea(current_user, data)
-        flash(_("Thank you! Your idea is on the map. Share it with your neighbours."), "ok")
+        flash(_posted_message(idea), "ok")
         return redirect(url_for("ideas.detail", idea_id=idea.id), 303)
 
     return _save(_idea_form(), save, "ideas/form.html", idea=None)
@@ -212,7 +229,7 @@ def summary(idea_id: int):
         except DomainValidationError as exc:
             form.summary.errors = [*form.summary.errors, exc.message]
         else:
-            flash(_("The summary is saved. Reading level B1: %(verdict)s.", verdict=report.verdict_label()), "ok")
+            flash(_("The summary is saved. Readability: %(verdict)s.", verdict=report.verdict_label()), "ok")
             return redirect(url_for("ideas.detail", idea_id=idea.id, _anchor="samenvatting"), 303)
     return render_template("ideas/summary.html", idea=idea, form=form,
                            max_words=services.SUMMARY_MAX_WORDS), 422 if form.errors else 200

@@ -36,18 +36,20 @@ event_recorded = signals.signal("idea-event-recorded")
 @dataclass
 class Notice:
     """What the idea's followers hear about an event (subject and body: text, lazy text or a
-    function of the user). `kind` defaults to the event's kind; `link` to the idea's timeline."""
+    function of the user). `kind` defaults to the event's kind; `link` to the idea's timeline.
+    `body` is what the app shows (plain words, no links); `mail_of_event`, when given, writes the
+    e-mail instead, which is where signed one-click links belong."""
 
     subject: object
     body: object = ""
     link: str | None = None
     kind: str | None = None
-    body_of_event: Callable | None = None  # (user, event) -> text, when the body needs the new event
+    mail_of_event: Callable | None = None  # (user, event) -> e-mail text, when it needs the new event
 
-    def body_for(self, event: IdeaEvent):
-        if self.body_of_event is None:
-            return self.body
-        return lambda user: self.body_of_event(user, event)
+    def mail_body_for(self, event: IdeaEvent):
+        if self.mail_of_event is None:
+            return None
+        return lambda user: self.mail_of_event(user, event)
 
 
 def move(idea: Idea, to: IdeaStatus, actor, public_text: str, *, kind: EventKind = EventKind.STATUS_CHANGE,

@@ -50,11 +50,13 @@ def mail_links(user) -> dict:
     }
 
 
-def queue_notification_mail(user, notification) -> None:
-    """One e-mail for one notification (users on "immediate")."""
+def queue_notification_mail(user, notification, body: str | None = None) -> None:
+    """One e-mail for one notification (users on "immediate"). `body` replaces the in-app text
+    (it may carry signed one-click links, which never show in the app)."""
     links = mail_links(user)
+    text = notification.body if body is None else body
     with force_locale(user.locale):
-        body = render_template("mail/notification.txt", user=user, notification=notification,
+        body = render_template("mail/notification.txt", user=user, notification=notification, text=text,
                                link=absolute(notification.link), **links)
     queue_mail(user.email, notification.subject, body, headers=links["headers"])
 

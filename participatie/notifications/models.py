@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import DateTime, ForeignKey, Index, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -9,6 +10,15 @@ from participatie.accounts.models import User
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.ideas.models import Idea, IdeaEvent
+
+
+# Messages that ask something get a button with plain words (to `link`, a path on this site).
+ACTION_LABELS = {
+    "followup_solved": _l("Give your answer"),
+    "followup_how_now": _l("Give your answer"),
+    "answer": _l("Read the answer and say if it helps"),
+    "conversation_feedback": _l("Say how it was"),
+}
 
 
 class Notification(db.Model):
@@ -36,6 +46,11 @@ class Notification(db.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+    @property
+    def action_label(self):
+        """The words on the message's button, or None when the title link is enough."""
+        return ACTION_LABELS.get(self.kind)
 
     def __repr__(self) -> str:
         return f"<Notification {self.id} {self.kind} user={self.user_id}>"

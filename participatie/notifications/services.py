@@ -40,8 +40,12 @@ def _text(value, user: User) -> str:
 
 
 def notify(users: Iterable[User], *, kind: str, idea=None, event=None, subject: TextValue, body: TextValue,
-           link: str, exclude: User | None = None) -> list[Notification]:
-    """One notification per user (never the actor), e-mail for those on "immediate"."""
+           link: str, exclude: User | None = None, mail_body: TextValue | None = None) -> list[Notification]:
+    """One notification per user (never the actor), e-mail for those on "immediate".
+
+    `body` is what the message says in the app: plain words, no links (the page shows a button to
+    `link`, a path on the site in use). `mail_body`, when given, replaces it in the e-mail only:
+    that is where signed one-click links (made absolute with SITE_URL) belong."""
     seen = {exclude.id} if exclude is not None else set()
     created = []
     for user in users:
@@ -49,18 +53,20 @@ def notify(users: Iterable[User], *, kind: str, idea=None, event=None, subject: 
             continue
         seen.add(user.id)
         created.append(_notify_one(user, kind=kind, idea=idea, event=event,
-                                   subject=subject, body=body, link=link))
+                                   subject=subject, body=body, link=link, mail_body=mail_body))
     return created
 
 
-def _notify_one(user, *, kind, idea, event, subject, body, link) -> Notification:
+def _notify_one(user, *, kind, idea, event, subject, body, link, mail_body=None) -> Notification:
     with force_locale(user.locale or "nl"):
         notification = Notification(user=user, kind=kind, idea=idea, event=event, link=link[:300],
                                     subject=_text(subject, user)[:200], body=_text(body, user))
     db.session.add(notification)
     if rules.wants_immediate_email(user):
         notification.emailed_at = utcnow()
-        mailqueue.queue_notification_mail(user, notification)
+        with force_locale(user.locale or "nl"):
+            text = _text(mail_body, user) if mail_body is not None else None
+        mailqueue.queue_notification_mail(user, notification, body=text)
     return notification
 
 
@@ -76,8 +82,8 @@ def tell_followers(idea, *, event, actor, notice=None, **_extra) -> None:
     if notice is None:
         return
     link = notice.link or url_for("ideas.detail", idea_id=idea.id, _anchor="tijdlijn")
-    notify_followers(idea, kind=notice.kind or event.kind, event=event, subject=notice.subject, body=notice.body_for(event),
-                     link=link, exclude=actor)
+    notify_followers(idea, kind=notice.kind or event.kind, event=event, subject=notice.subject, body=notice.body,
+                     mail_body=notice.mail_body_for(event), link=link, exclude=actor)
 
 
 def unread_count(user) -> int:

@@ -130,7 +130,7 @@ def _score_findings(figures: Figures, thresholds: Thresholds) -> list[Finding]:
     if figures.flesch_douma < thresholds.flesch_douma_min:
         findings.append(_whole(
             "low_reading_ease", f"{figures.flesch_douma:.0f}",
-            _t("The Flesch-Douma reading ease is %(score).0f; B1 texts score %(min).0f or more.",
+            _t("The Flesch-Douma reading ease is %(score).0f; texts in plain words score %(min).0f or more.",
                score=figures.flesch_douma, min=thresholds.flesch_douma_min),
             _t("Use shorter sentences and shorter words."),
         ))

@@ -32,12 +32,16 @@ def _ask(idea, kind: FollowUpKind, now, due_at=None) -> FollowUp | None:
     link = url_for("responses.followup_page", followup_id=followup.id)
     notify([idea.author], kind=f"followup_{kind}", idea=idea, link=link,
            subject=_l("“%(title)s”: %(question)s", title=idea.title, question=QUESTIONS[kind]),
-           body=lambda user: _followup_body(user, followup, idea))
+           body=lambda user: _("About your idea “%(title)s”: %(question)s", title=idea.title,
+                               question=QUESTIONS[kind]),
+           mail_body=lambda user: followup_mail_body(user, followup, idea))
     return followup
 
 
-def _followup_body(user, followup, idea) -> str:
-    if followup.kind == FollowUpKind.HOW_NOW:  # an open question: one link to a few words
+def followup_mail_body(user, followup, idea) -> str:
+    """The e-mail, with signed links (never shown in the app): yes and no, or for the open
+    "how is it going now?" one link to a few words."""
+    if followup.kind == FollowUpKind.HOW_NOW:
         return render_template("mail/how_now.txt", user=user, idea_title=idea.title,
                                question=QUESTIONS[followup.kind], answer_link=links.followup_link(followup.id, None))
     return render_template("mail/followup.txt", user=user, idea_title=idea.title, question=QUESTIONS[followup.kind],

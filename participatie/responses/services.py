@@ -210,16 +210,17 @@ def post_answer(ambassador: User, idea: Idea, text: str, *, confirm_difficult=Fa
     idea.first_answer_at = idea.first_answer_at or now
     if idea.status in WORKING:
         idea.update_due_at = workflow.next_update_due(now)
-    event = workflow.record(idea, EventKind.ANSWER, ambassador, text, notice=_answer_notice(idea))
+    event = workflow.record(idea, EventKind.ANSWER, ambassador, text, notice=_answer_notice(idea, text))
     db.session.commit()
     return event
 
 
-def _answer_notice(idea) -> Notice:
-    """The mail body asks "was this an answer?" with links to the new event."""
+def _answer_notice(idea, text: str) -> Notice:
+    """The app shows the answer; the mail also asks "was this an answer?" with links to the new event."""
     from participatie.responses.feedback import feedback_mail_body
 
-    return Notice(_l("The city answered on “%(title)s”", title=idea.title), body_of_event=feedback_mail_body)
+    return Notice(_l("The city answered on “%(title)s”", title=idea.title), body=text,
+                  mail_of_event=feedback_mail_body)
 
 
 def post_progress(ambassador: User, idea: Idea, text: str, now=None) -> IdeaEvent:

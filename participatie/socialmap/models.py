@@ -25,7 +25,7 @@ from participatie.extensions import enum_column
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.ideas.models import Idea
-from participatie.socialmap.vocab import STALE_AFTER_DAYS, Audience, Cost, EntryKind, LinkKind
+from participatie.socialmap.vocab import STALE_AFTER_DAYS, Audience, Cost, EditAction, EntryKind, LinkKind
 
 
 
@@ -101,11 +101,19 @@ class EntryEdit(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("socialmap_entries.id", ondelete="CASCADE"), index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    action: Mapped[str] = mapped_column(String(20))  # created, edited, verified, archived, restored, imported
+    action: Mapped[str] = mapped_column(String(20))  # an EditAction value
     changes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     actor: Mapped[User | None] = relationship(lazy="joined")
+
+    @property
+    def action_label(self):
+        """The action in the reader's language; an unknown (older) value as it is."""
+        try:
+            return EditAction(self.action).label
+        except ValueError:
+            return self.action
 
 
 class Suggestion(db.Model):

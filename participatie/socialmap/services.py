@@ -21,7 +21,7 @@ from participatie.ideas.themes import THEMES
 from participatie.notifications.services import notify
 from participatie.socialmap import photos, rules
 from participatie.socialmap.models import EntryEdit, SocialMapEntry, Suggestion
-from participatie.socialmap.vocab import Audience, Cost, EntryKind
+from participatie.socialmap.vocab import Audience, Cost, EditAction, EntryKind
 
 
 @dataclass
@@ -175,7 +175,7 @@ def _commit(files: tuple[str | None, str | None]) -> None:
 
 
 def create_entry(actor, data: EntryInput, *, photo: PhotoInput | None = None, now: datetime | None = None,
-                 commit: bool = True, action: str = "created") -> SocialMapEntry:
+                 commit: bool = True, action: EditAction = EditAction.CREATED) -> SocialMapEntry:
     wijk = place_of(data)[0]
     if not rules.can_curate_wijk(actor, wijk.id):
         raise NotAllowed("create entry")
@@ -194,7 +194,7 @@ def create_entry(actor, data: EntryInput, *, photo: PhotoInput | None = None, no
 
 
 def edit_entry(actor, entry: SocialMapEntry, data: EntryInput, *, photo: PhotoInput | None = None, now=None,
-               commit: bool = True, action: str = "edited") -> SocialMapEntry:
+               commit: bool = True, action: EditAction = EditAction.EDITED) -> SocialMapEntry:
     """Both the old and the new wijk must be the actor's: a makelaar cannot move an entry away."""
     wijk = place_of(data)[0]
     if not (rules.can_edit_entry(actor, entry) and rules.can_curate_wijk(actor, wijk.id)):
@@ -217,7 +217,7 @@ def verify_entry(actor, entry: SocialMapEntry, *, now=None) -> SocialMapEntry:
         raise NotAllowed("verify entry")
     now = now or utcnow()
     _verify(entry, actor, now)
-    _log(entry, actor, "verified", now=now)
+    _log(entry, actor, EditAction.VERIFIED, now=now)
     db.session.commit()
     return entry
 
@@ -228,7 +228,7 @@ def set_archived(actor, entry: SocialMapEntry, archived: bool) -> SocialMapEntry
         raise NotAllowed("archive entry")
     if entry.archived != archived:
         entry.archived = archived
-        _log(entry, actor, "archived" if archived else "restored")
+        _log(entry, actor, EditAction.ARCHIVED if archived else EditAction.RESTORED)
         db.session.commit()
     return entry
 

@@ -24,7 +24,7 @@ from participatie.ideas.themes import THEMES
 from participatie.socialmap import rules, services
 from participatie.socialmap.geojson import safe_json
 from participatie.socialmap.models import SocialMapEntry
-from participatie.socialmap.vocab import AUDIENCE_WORDS, COST_WORDS, KIND_WORDS, EntryKind
+from participatie.socialmap.vocab import AUDIENCE_WORDS, COST_WORDS, KIND_WORDS, EditAction, EntryKind
 
 COLUMNS = ["id", "kind", "name", "description", "themes", "wijk", "address", "lat", "lng", "phone", "email",
            "website", "times", "evening", "weekend", "cost", "step_free", "languages", "signup_needed",
@@ -240,9 +240,9 @@ def check_rows(actor, rows: list[tuple[int, dict]]):
 def _save(actor, checked) -> None:
     for data, entry in checked:
         if entry is None:
-            services.create_entry(actor, data, commit=False, action="imported")
+            services.create_entry(actor, data, commit=False, action=EditAction.IMPORTED)
         else:
-            services.edit_entry(actor, entry, data, commit=False, action="imported")
+            services.edit_entry(actor, entry, data, commit=False, action=EditAction.IMPORTED)
 
 
 def import_rows(actor, rows: list[tuple[int, dict]]) -> ImportReport:

@@ -24,6 +24,31 @@ KIND_LABELS = {
 }
 
 
+class EditAction(StrEnum):
+    """What was done to an entry (the change log); stored as its value, shown by its label."""
+
+    CREATED = "created"
+    EDITED = "edited"
+    VERIFIED = "verified"
+    ARCHIVED = "archived"
+    RESTORED = "restored"
+    IMPORTED = "imported"
+
+    @property
+    def label(self):
+        return EDIT_LABELS[self]
+
+
+EDIT_LABELS = {
+    EditAction.CREATED: _l("created"),
+    EditAction.EDITED: _l("changed"),
+    EditAction.VERIFIED: _l("checked"),
+    EditAction.ARCHIVED: _l("archived"),
+    EditAction.RESTORED: _l("put back on the map"),
+    EditAction.IMPORTED: _l("imported"),
+}
+
+
 class Cost(StrEnum):
     FREE = "free"
     SMALL = "small"

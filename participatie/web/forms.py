@@ -1,5 +1,6 @@
 """Small form helpers shared by the domains' forms."""
 
+from markupsafe import Markup
 from wtforms import SelectMultipleField, widgets
 
 
@@ -12,3 +13,13 @@ class MultiCheckboxField(SelectMultipleField):
 
 def strip(value):
     return value.strip() if isinstance(value, str) else value
+
+
+def hidden_fields(form) -> Markup:
+    """The form's hidden inputs, as `form.hidden_tag()` but with the CSRF token rendered without
+    an id: a page with two forms (log in with a password or with a link) would repeat
+    id="csrf_token", which the HTML validator refuses. Lat/lng are not HiddenFields: the place
+    fieldset renders them once."""
+    parts = [field(id=False) if field.type == "CSRFTokenField" else field()
+             for field in form if field.type in ("HiddenField", "CSRFTokenField")]
+    return Markup("".join(str(part) for part in parts))

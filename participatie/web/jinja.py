@@ -26,6 +26,7 @@ from participatie.notifications.services import unread_count
 from participatie.responses import rules as response_rules
 from participatie.responses.deadlines import deadline_of
 from participatie.responses.feedback import context_for as answer_feedback
+from participatie.web.forms import hidden_fields
 from participatie.web.security import csp_nonce
 from participatie.socialmap import rules as socialmap_rules
 from participatie.socialmap.panel import idea_panel, other_idea
@@ -84,6 +85,7 @@ def register(app) -> None:
         can_manage_roles=can_manage_roles,
         can_delete_account=can_delete_account,
         csp_nonce=csp_nonce,
+        hidden_fields=hidden_fields,
         can_claim=response_rules.can_claim,
         can_manage=response_rules.can_manage,
         can_endorse=response_rules.can_endorse,

@@ -18,6 +18,8 @@ from participatie.ideas.status import IdeaStatus
 from participatie.plainlanguage import check_text
 from participatie.responses import services
 from participatie.responses.deadlines import deadline_of
+from participatie.responses.feedback import feedback_mail_body
+from participatie.responses.followups import followup_mail_body
 from participatie.responses.models import AnswerFeedback, FollowUp, FollowUpKind
 from participatie.supports.models import SupportKind
 from participatie.supports.services import toggle_support
@@ -44,9 +46,11 @@ HTMX = {"HX-Request": "true"}
 
 
 def contact_line(idea) -> str:
+    """The contact box as anyone but the initiator reads it (the initiator reads "je contactpersoon")."""
     idea = fresh(idea)
-    return tr("%(name)s, %(department)s, is your contact since %(date)s.", name=idea.ambassador.display_name,
-              department=idea.ambassador.department, date=nl_date(idea.claimed_at))
+    return tr("%(name)s, %(department)s, is the contact for this idea since %(date)s.",
+              name=idea.ambassador.display_name, department=idea.ambassador.department,
+              date=nl_date(idea.claimed_at))
 
 
 # --- claim ---------------------------------------------------------------------------------------
@@ -314,16 +318,11 @@ def test_feedback_is_only_for_answers(web):
 
 # --- signed one-click links ------------------------------------------------------------------------------
 
-def link_from(notification, path) -> str:
-    match = re.search(rf"https?://[^/\s]+({re.escape(path)}[^\s]+)", notification.body)
-    assert match, notification.body
-    return match.group(1)
-
-
 def feedback_links(user, event):
-    [note] = [n for n in notified(user, EventKind.ANSWER) if n.event_id == event.id]
-    links = re.findall(r"https?://[^/\s]+(/feedback/[^\s]+)", note.body)
-    assert len(links) == 2, note.body
+    """The signed links are in the e-mail only (the in-app message has a button)."""
+    body = feedback_mail_body(user, event)
+    links = re.findall(r"https?://[^/\s]+(/feedback/[^\s]+)", body)
+    assert len(links) == 2, body
     return links  # yes, no
 
 
@@ -376,9 +375,12 @@ def finished(holder, author) -> Idea:
 
 
 def followup_links(author):
-    [note] = notified(author, "followup_solved")
-    links = re.findall(r"https?://[^/\s]+(/followup/[^\s]+)", note.body)
-    assert len(links) == 2, note.body
+    """The signed links are in the e-mail only (the in-app message has a button)."""
+    followup = db.session.scalar(select(FollowUp).where(FollowUp.user_id == author.id,
+                                                        FollowUp.kind == FollowUpKind.SOLVED))
+    body = followup_mail_body(author, followup, followup.idea)
+    links = re.findall(r"https?://[^/\s]+(/followup/[^\s]+)", body)
+    assert len(links) == 2, body
     return links
 
 

@@ -41,10 +41,15 @@ def tell(rsvp, *, kind: str, subject, body_template: str, **context) -> None:
     """One message to one sign-up: in-app (and mail with consent) for members, a mail for guests."""
     conversation = rsvp.conversation
     if rsvp.user is not None:
-        body = render_template(body_template, rsvp=rsvp, conversation=conversation,
-                               when=when_in_words(conversation.starts_at, conversation.ends_at),
-                               page=links.absolute(link(conversation)), cancel_link=None, **context)
-        notify([rsvp.user], kind=kind, subject=subject, body=body, link=link(conversation))
+        when = when_in_words(conversation.starts_at, conversation.ends_at)
+
+        def text(page):
+            return render_template(body_template, rsvp=rsvp, conversation=conversation, when=when,
+                                   page=page, cancel_link=None, **context)
+
+        # In the app no address as text (the message itself links to the page); the e-mail has it.
+        notify([rsvp.user], kind=kind, subject=subject, body=text(None), link=link(conversation),
+               mail_body=text(links.absolute(link(conversation))))
     else:
         _guest_mail(rsvp, subject, body_template, **context)
 

@@ -64,7 +64,7 @@ def summary(conversation_id: int):
         except DomainValidationError as exc:
             field_error(form, exc)
         else:
-            flash(_("The summary is saved. Reading level B1: %(verdict)s.", verdict=report.verdict_label()), "ok")
+            flash(_("The summary is saved. Readability: %(verdict)s.", verdict=report.verdict_label()), "ok")
             return to_page(conversation, "samenvatting")
     return render_template("conversations/summary.html", conversation=conversation, form=form,
                            max_words=SUMMARY_MAX_WORDS), 422 if form.errors else 200

@@ -76,8 +76,9 @@ def confirm_rsvp(token: str):
     except SignupClosed:
         flash(_("You can no longer sign up for this conversation."), "error")
         return link_problem(True)
-    flash(_signed_up_message(confirmed), "ok")
-    return to_page(confirmed.conversation, "meedoen")
+    # A page, not a redirect: a guest has no account, so this is where the sign-off link is shown.
+    return render_template("conversations/confirmed.html", rsvp=confirmed, conversation=confirmed.conversation,
+                           message=_signed_up_message(confirmed), cancel_url=links.cancel_path(confirmed))
 
 
 @bp.route("/conversations/cancel/<token>", methods=["GET", "POST"])
