@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
+WEB_WORKERS ?= 2
+WEB_THREADS ?= 4
 export FLASK_APP := app.py
 
-.PHONY: run test install translations extract-messages update-translations migrate-check clean
+.PHONY: run soak test install translations extract-messages update-translations migrate-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,16 +33,27 @@ run: install
 	$(BIN)/flask db upgrade
 	$(BIN)/flask geo ensure
 	$(BIN)/flask seed-demo --if-empty
-	@# Side loops, stopped when the server stops: `flask jobs tick` every minute, and the
-	@# RQ mail worker when REDIS_URL is set (without it, mail is sent in-process).
-	JOBS_PID=; WORKER_PID=; \
-	trap 'kill $$JOBS_PID $$WORKER_PID 2>/dev/null' EXIT INT TERM; \
+	@# gunicorn (WEB_WORKERS processes x WEB_THREADS threads), not `flask run`: the development
+	@# server crashed under a few concurrent clients (issue 13). Side loops, stopped with the
+	@# server: `flask jobs tick` every minute (digests, reminders, the mail outbox), and the RQ mail
+	@# worker when REDIS_URL is set. Whichever stops first (Ctrl-C, SIGTERM, a crash) stops all.
+	JOBS_PID=; WORKER_PID=; WEB_PID=; \
+	trap 'kill $$WEB_PID $$JOBS_PID $$WORKER_PID 2>/dev/null; wait' EXIT INT TERM; \
 	$(BIN)/flask jobs loop --every 60 & JOBS_PID=$$!; \
 	if [ -n "$$REDIS_URL" ]; then $(BIN)/rq worker mail --with-scheduler --url "$$REDIS_URL" & WORKER_PID=$$!; fi; \
-	FLASK_SESSION_COOKIE_SECURE=$${FLASK_SESSION_COOKIE_SECURE:-false} $(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+	FLASK_SESSION_COOKIE_SECURE=$${FLASK_SESSION_COOKIE_SECURE:-false} $(BIN)/gunicorn \
+	  --workers $(WEB_WORKERS) --threads $(WEB_THREADS) --bind 127.0.0.1:$(PORT) \
+	  --access-logfile - --graceful-timeout 5 app:app & WEB_PID=$$!; \
+	wait $$WEB_PID
 
 test: install
 	$(BIN)/python -m pytest
+
+# Mixed clients (reads, posts, supports, toggles) against `make run` on a free port with its own
+# instance folder and database, on SQLite and PostgreSQL; fails on a crash, a 5xx, or support rows
+# that differ from the counters. SOAK_SECONDS (60), SOAK_CLIENTS (10), SOAK_DATABASES (sqlite,postgresql).
+soak: install
+	$(BIN)/python scripts/soak.py
 
 # Measures (QUALITY.md); exits 0 even when over budget unless BENCH_STRICT=1.
 # BENCH_SIZES="1000" for a quick run; PostgreSQL is included when pg_isready answers.

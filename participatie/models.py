@@ -6,6 +6,7 @@ from participatie.ideas.models import Idea, IdeaEvent, IdeaTheme  # noqa: F401
 from participatie.supports.models import Support  # noqa: F401
 from participatie.notifications.models import Notification  # noqa: F401
 from participatie.ops.jobs import JobLock  # noqa: F401
+from participatie.ops.mail.models import OutboxMessage  # noqa: F401
 from participatie.responses.models import AnswerFeedback, FollowUp, Reminder, Voorgesprek  # noqa: F401
 from participatie.socialmap.models import (  # noqa: F401
     CollectedIdea, EntryEdit, IdeaLink, PaperSupport, SocialMapEntry, Suggestion,

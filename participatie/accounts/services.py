@@ -12,7 +12,7 @@ from participatie.clock import utcnow
 from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.geo.models import Wijk
-from participatie.ops.mail import send_mail
+from participatie.ops.mail import queue_mail
 
 
 def normalise_email(email: str) -> str:
@@ -24,8 +24,9 @@ def find_by_email(email: str) -> User | None:
 
 
 def create_user(email, display_name, *, password=None, role=Role.RESIDENT, locale="nl",
-                verified=False, consent_notifications=False, department=None) -> User:
-    """Insert a user; refuses an e-mail address that is already taken."""
+                verified=False, consent_notifications=False, department=None, commit=True) -> User:
+    """Insert a user; refuses an e-mail address that is already taken. With commit=False the
+    row is only flushed (it has an id), so the caller can finish the transaction."""
     if find_by_email(email):
         raise DomainValidationError(_("There is already an account with this e-mail address."), field="email")
     user = User(email=normalise_email(email), display_name=display_name.strip(), role=Role(role),
@@ -37,15 +38,20 @@ def create_user(email, display_name, *, password=None, role=Role.RESIDENT, local
     if consent_notifications:
         user.consent_notifications_at = utcnow()
     db.session.add(user)
-    db.session.commit()
+    if commit:
+        db.session.commit()
+    else:
+        db.session.flush()
     return user
 
 
-def register(email, display_name, password, *, locale="nl", consent_notifications=False) -> User:
+def register(email, display_name, password, *, locale="nl", consent_notifications=False) -> tuple[User, bool]:
+    """The account and its confirmation mail in one transaction: both or neither.
+    Returns (user, mail_ok); mail_ok is False when the mail could not be sent yet (it is
+    kept in the outbox and tried again)."""
     user = create_user(email, display_name, password=password, locale=locale,
-                       consent_notifications=consent_notifications)
-    send_confirmation(user)
-    return user
+                       consent_notifications=consent_notifications, commit=False)
+    return user, send_confirmation(user)
 
 
 def _external(endpoint: str, **values) -> str:
@@ -53,14 +59,22 @@ def _external(endpoint: str, **values) -> str:
     return base + url_for(endpoint, **values)
 
 
-def send_confirmation(user: User) -> None:
+def send_confirmation(user: User) -> bool:
+    """Queue the confirmation mail and commit. False when it could not be sent yet."""
     if user.is_deleted:
-        return
+        return True
     token = tokens.make("confirm", {"uid": user.id, "email": user.email})
     with force_locale(user.locale):
-        send_mail(user.email, _("Confirm your e-mail address"),
-                  render_template("mail/confirm.txt", user=user,
-                                  link=_external("accounts.confirm", token=token)))
+        message = queue_mail(user.email, _("Confirm your e-mail address"),
+                             render_template("mail/confirm.txt", user=user,
+                                             link=_external("accounts.confirm", token=token)))
+    return _commit_mail(message)
+
+
+def _commit_mail(message) -> bool:
+    """Commit, which sends the message or hands it to the queue; False when that failed."""
+    db.session.commit()
+    return not message.trouble
 
 
 def confirm_email(token: str) -> User:
@@ -74,16 +88,18 @@ def confirm_email(token: str) -> User:
     return user
 
 
-def send_login_link(email: str) -> None:
-    """Mail a one-time login link. Silent for unknown addresses (no account probing)."""
+def send_login_link(email: str) -> bool:
+    """Mail a one-time login link. Silent for unknown addresses (no account probing).
+    False when the mail could not be sent yet (the outbox tries again)."""
     user = find_by_email(email)
     if user is None or user.is_deleted:
-        return
+        return True
     token = tokens.make("login", {"uid": user.id, "n": user.login_nonce})
     with force_locale(user.locale):
-        send_mail(user.email, _("Your login link"),
-                  render_template("mail/login_link.txt", user=user,
-                                  link=_external("accounts.login_link", token=token)))
+        message = queue_mail(user.email, _("Your login link"),
+                             render_template("mail/login_link.txt", user=user,
+                                             link=_external("accounts.login_link", token=token)))
+    return _commit_mail(message)
 
 
 def use_login_link(token: str) -> User:

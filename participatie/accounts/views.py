@@ -2,6 +2,7 @@
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from participatie.accounts import rules, services, tokens
@@ -25,6 +26,10 @@ bp = Blueprint("accounts", __name__, url_prefix="/account")
 admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
+MAIL_TROUBLE = _l("We could not send the e-mail just now; we will try again. "
+                  "Did nothing arrive after a few minutes? Ask for it again.")
+
+
 def _login_limit():
     return current_app.config["RATELIMIT_LOGIN"]
 
@@ -35,13 +40,14 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = services.register(form.email.data, form.display_name.data, form.password.data,
-                                     locale=select_locale(),
-                                     consent_notifications=form.consent_notifications.data)
+            user, mail_ok = services.register(form.email.data, form.display_name.data, form.password.data,
+                                              locale=select_locale(),
+                                              consent_notifications=form.consent_notifications.data)
         except DomainValidationError as exc:
             form.email.errors = [*form.email.errors, exc.message]
         else:
             login_user(user)
+            _mail_trouble(mail_ok)
             return redirect(url_for("accounts.check_mail"), 303)
     return render_template("accounts/register.html", form=form), 422 if form.errors else 200
 
@@ -56,8 +62,13 @@ def check_mail():
 @limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"])
 def resend_confirmation():
     if not current_user.email_verified:
-        services.send_confirmation(current_user)
+        _mail_trouble(services.send_confirmation(current_user))
     return redirect(url_for("accounts.check_mail"), 303)
+
+
+def _mail_trouble(mail_ok: bool) -> None:
+    if not mail_ok:
+        flash(str(MAIL_TROUBLE), "error")
 
 
 @bp.get("/confirm/<token>")
@@ -92,8 +103,9 @@ def login():
 def request_login_link():
     link_form, form = LoginLinkForm(), LoginForm(formdata=None)
     if link_form.validate_on_submit():
-        services.send_login_link(link_form.email.data)
-        return render_template("accounts/check_mail.html", login_link=True)
+        mail_ok = services.send_login_link(link_form.email.data)
+        return render_template("accounts/check_mail.html", login_link=True,
+                               mail_trouble=None if mail_ok else str(MAIL_TROUBLE))
     return render_template("accounts/login.html", form=form, link_form=link_form,
                            next_url=url_for("dashboard.home")), 422
 

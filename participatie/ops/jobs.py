@@ -30,6 +30,7 @@ from participatie.clock import utcnow
 from participatie.conversations import jobs as conversations_jobs
 from participatie.extensions import db
 from participatie.notifications import services as notifications
+from participatie.ops.mail import outbox
 from participatie.responses import jobs as responses_jobs
 from participatie.socialmap import jobs as socialmap_jobs
 
@@ -40,6 +41,7 @@ TICK_STEPS: list[tuple[str, Callable[[datetime], int]]] = [
     *conversations_jobs.TICK_STEPS,  # stadsgesprek reminders and feedback questions
     *socialmap_jobs.TICK_STEPS,  # the monthly "check these entries" reminder to makelaars
     ("digests", notifications.send_digests),
+    ("mail", outbox.deliver_due),  # last: whatever the steps above queued and is still unsent
 ]
 
 TICK_LOCK = "tick"
