@@ -1,5 +1,6 @@
 """Outage fixtures: real processes that this test starts and stops (SMTP server, redis-server)."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -9,6 +10,16 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from tests.notifications.conftest import Collector
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgresql` need the PostgreSQL server of the run: they belong to the
+    PostgreSQL run of the suite (DATABASE_URL=postgresql...), like every other PostgreSQL check."""
+    on_postgresql = (os.environ.get("DATABASE_URL") or "").startswith("postgres")
+    keep = [item for item in items if on_postgresql or item.get_closest_marker("postgresql") is None]
+    if len(keep) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in keep])
+        items[:] = keep
 
 
 def free_port() -> int:
