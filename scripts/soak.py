@@ -80,26 +80,38 @@ def run_env(workdir: Path, database_url: str) -> dict:
 
 @contextmanager
 def make_run(env: dict, log: Path):
-    """`make run PORT=...` in a process group of its own; stopped (SIGTERM, then SIGKILL) after."""
+    """`make run PORT=...` in a process group of its own. Afterwards: Ctrl-C (SIGINT to the
+    group), and every process of the group (gunicorn, jobs loop) must be gone within 20 s."""
     port = free_port()
     with open(log, "wb") as out:
         proc = subprocess.Popen(["make", "--no-print-directory", "run", f"PORT={port}"], cwd=ROOT, env=env,
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    state = {"left_running": False}
     try:
         _wait_ready(proc, port, log, timeout=300)  # make run migrates and seeds first
-        yield proc, port
+        yield proc, port, state
     finally:
-        stop(proc)
+        state["left_running"] = not stop(proc)
 
 
-def stop(proc) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
+def stop(proc) -> bool:
+    """Ctrl-C for the whole group; True when every process of it ended by itself."""
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+    except ProcessLookupError:
+        return True
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        proc.poll()  # reap make, or its zombie counts as a member of the group
         try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
             proc.wait()
+            return True
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    return False
 
 
 # --- the clients ----------------------------------------------------------------------------
@@ -234,10 +246,10 @@ def soak_one(kind: str, clients: int, seconds: float) -> bool:
     try:
         with fresh_database(kind, workdir) as url:
             env = run_env(workdir, url)
-            with make_run(env, log) as (proc, port):
+            with make_run(env, log) as (proc, port, state):
                 tally, elapsed = hammer(port, clients, seconds)
                 crashed = proc.poll() is not None
-            return report(kind, url, tally, elapsed, crashed, log)
+            return report(kind, url, tally, elapsed, crashed, state["left_running"], log)
     except Exception as exc:  # noqa: BLE001 - a soak that cannot start is a failed soak
         print(f"soak {kind}: FAILED to run: {exc}")
         return False
@@ -245,16 +257,18 @@ def soak_one(kind: str, clients: int, seconds: float) -> bool:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def report(kind: str, url: str, tally: Tally, elapsed: float, crashed: bool, log: Path) -> bool:
+def report(kind: str, url: str, tally: Tally, elapsed: float, crashed: bool, left_running: bool, log: Path) -> bool:
     checked, wrong = counters_mismatch(url)
     text = log.read_text(errors="replace")
     crashes = int(crashed) + text.count("Segmentation fault") + text.count("Fatal Python error")
     requests = sum(tally.statuses.values())
     five_xx = sum(n for status, n in tally.statuses.items() if status >= 500)
-    ok = not (crashes or five_xx or wrong or tally.errors) and requests > 0
+    ok = not (crashes or five_xx or wrong or tally.errors or left_running) and requests > 0
     print(f"soak {kind}: {'OK' if ok else 'FAILED'}: {requests} requests in {elapsed:.0f} s "
-          f"({requests / elapsed:.0f}/s; {dict(tally.actions)}), 5xx {five_xx}, crashes {crashes}, "
-          f"client errors {len(tally.errors)}, rows vs counters: {checked - len(wrong)}/{checked} ideas agree")
+          f"({requests / elapsed:.0f}/s; {dict(tally.actions)}; statuses {dict(sorted(tally.statuses.items()))}), "
+          f"5xx {five_xx}, crashes {crashes}, client errors {len(tally.errors)}, "
+          f"rows vs counters: {checked - len(wrong)}/{checked} ideas agree"
+          + ("; processes left running after Ctrl-C" if left_running else ""))
     for line in (tally.five_xx[:5] + tally.errors[:5] + wrong[:5]):
         print(f"  {line}")
     if not ok:
