@@ -3,8 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
-WEB_WORKERS ?= 2
-WEB_THREADS ?= 4
+WEB_WORKERS ?= 3
+WEB_THREADS ?= 1
 export FLASK_APP := app.py
 
 .PHONY: run soak test install translations extract-messages update-translations migrate-check clean
@@ -33,8 +33,9 @@ run: install
 	$(BIN)/flask db upgrade
 	$(BIN)/flask geo ensure
 	$(BIN)/flask seed-demo --if-empty
-	@# gunicorn (WEB_WORKERS processes x WEB_THREADS threads), not `flask run`: the development
-	@# server crashed under a few concurrent clients (issue 13). Side loops, stopped with the
+	@# gunicorn with WEB_WORKERS single-threaded processes, not `flask run`: with several request
+	@# threads in one process (flask run, or gunicorn --threads 4) the process crashed with a
+	@# segmentation fault inside cursor.execute under `make soak` (issue 13). Side loops, stopped with the
 	@# server: `flask jobs tick` every minute (digests, reminders, the mail outbox), and the RQ mail
 	@# worker when REDIS_URL is set. Whichever stops first (Ctrl-C, SIGTERM, a crash) stops all.
 	JOBS_PID=; WORKER_PID=; WEB_PID=; \

@@ -260,7 +260,8 @@ def soak_one(kind: str, clients: int, seconds: float) -> bool:
 def report(kind: str, url: str, tally: Tally, elapsed: float, crashed: bool, left_running: bool, log: Path) -> bool:
     checked, wrong = counters_mismatch(url)
     text = log.read_text(errors="replace")
-    crashes = int(crashed) + text.count("Segmentation fault") + text.count("Fatal Python error")
+    # A worker that dies (faulthandler's "Fatal Python error", or the shell's "Segmentation fault")
+    crashes = int(crashed) + max(text.count("Fatal Python error"), text.count("Segmentation fault"))
     requests = sum(tally.statuses.values())
     five_xx = sum(n for status, n in tally.statuses.items() if status >= 500)
     ok = not (crashes or five_xx or wrong or tally.errors or left_running) and requests > 0
