@@ -28,6 +28,8 @@ extract-messages: $(VENV)/.installed
 update-translations: extract-messages
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --no-fuzzy-matching
 	$(BIN)/python scripts/fill_english.py
+	$(BIN)/python scripts/set_dutch.py --merge participatie/*/TRANSLATIONS_NL.tsv $(wildcard participatie/*/*/TRANSLATIONS_NL.tsv) > /dev/null
+	for lang in tr ar; do $(BIN)/python scripts/set_translations.py $$lang $$(ls translations/$$lang/*.tsv 2>/dev/null); done
 
 run: install
 	$(BIN)/flask db upgrade

@@ -116,6 +116,9 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.conversations.views import bp as conversations_bp
 
     app.register_blueprint(conversations_bp)
+    from participatie.privacy.views import bp as privacy_bp
+
+    app.register_blueprint(privacy_bp)
     from participatie.ops.mail.views import bp as mail_admin_bp
 
     app.register_blueprint(mail_admin_bp)

@@ -22,7 +22,9 @@ class Config:
 
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    # Each language named in itself (the switch shows these names).
     LANGUAGES = {"nl": "Nederlands", "en": "English"}
+    RTL_LANGUAGES = ("ar",)
 
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds it; an expired form is handled
     SESSION_COOKIE_SECURE = None  # None: Secure unless debugging or testing (see create_app)
@@ -48,6 +50,21 @@ class Config:
     RATELIMIT_REGISTER = "5 per minute;20 per hour"
     RATELIMIT_POST = "5 per minute;30 per hour"
     RATELIMIT_SUPPORT = "60 per minute"
+    RATELIMIT_FEEDBACK = "5 per hour"
+    RATELIMIT_DATA_EXPORT = "5 per hour"
+
+    # The privacy and accessibility statements name these (set them for your organisation).
+    ORGANISATION_NAME = "Gemeente Utrecht"
+    PRIVACY_CONTACT = "privacy@participatie.example"
+    PRIVACY_OFFICER = "de Functionaris Gegevensbescherming (FG) van de gemeente"
+    MAIL_PROCESSOR = "De mailserver van de gemeente"
+    ACCESSIBILITY_CHECKED_ON = "2026-12-05"
+    # Retention: accounts unused this long are anonymised (after a warning 30 days before);
+    # sent mail and guest sign-up contact data are removed after 90 days.
+    RETENTION_INACTIVE_YEARS = 3
+    RETENTION_WARNING_DAYS = 30
+    RETENTION_MAIL_DAYS = 90
+    RETENTION_GUEST_RSVP_DAYS = 90
 
     TILE_URL = PDOK_PASTEL
     TILE_ATTRIBUTION = (

@@ -15,7 +15,7 @@ from participatie.accounts.forms import (
     SettingsForm,
     delete_form_for,
 )
-from participatie.accounts.models import User
+from participatie.accounts.models import User, consent_log
 from participatie.web.errors import DomainValidationError, NotAllowed, link_problem
 from participatie.extensions import db, limiter
 from participatie.geo import services as geo
@@ -138,7 +138,8 @@ def settings():
                                  email_frequency=form.email_frequency.data)
         flash(_("Your settings are saved."), "ok")
         return redirect(url_for("accounts.settings"), 303)
-    return render_template("accounts/settings.html", form=form), 422 if form.errors else 200
+    consents = db.session.scalars(consent_log(current_user.id)).all()
+    return render_template("accounts/settings.html", form=form, consents=consents), 422 if form.errors else 200
 
 
 @bp.route("/delete", methods=["GET", "POST"])

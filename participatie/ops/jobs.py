@@ -31,6 +31,7 @@ from participatie.conversations import jobs as conversations_jobs
 from participatie.extensions import db
 from participatie.notifications import services as notifications
 from participatie.ops.mail import outbox
+from participatie.privacy import retention
 from participatie.responses import jobs as responses_jobs
 from participatie.socialmap import jobs as socialmap_jobs
 
@@ -41,6 +42,7 @@ TICK_STEPS: list[tuple[str, Callable[[datetime], int]]] = [
     *conversations_jobs.TICK_STEPS,  # stadsgesprek reminders and feedback questions
     *socialmap_jobs.TICK_STEPS,  # the monthly "check these entries" reminder to makelaars
     ("digests", notifications.send_digests),
+    *retention.TICK_STEPS,  # warn, then anonymise unused accounts; forget guests' sign-up data
     ("mail", outbox.deliver_due),  # last: whatever the steps above queued and is still unsent
 ]
 
