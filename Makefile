@@ -7,7 +7,7 @@ WEB_WORKERS ?= 3
 WEB_THREADS ?= 1
 export FLASK_APP := app.py
 
-.PHONY: run soak test install translations extract-messages update-translations migrate-check clean
+.PHONY: run soak test test-scaleout install translations extract-messages update-translations migrate-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,7 @@ update-translations: extract-messages
 run: install
 	$(BIN)/flask db upgrade
 	$(BIN)/flask geo ensure
+	$(BIN)/flask storage migrate-photos
 	$(BIN)/flask seed-demo --if-empty
 	@# gunicorn with WEB_WORKERS single-threaded processes, not `flask run`: with several request
 	@# threads in one process (flask run, or gunicorn --threads 4) the process crashed with a
@@ -57,6 +58,15 @@ test: install
 # that differ from the counters. SOAK_SECONDS (60), SOAK_CLIENTS (10), SOAK_DATABASES (sqlite,postgresql).
 soak: install
 	$(BIN)/python scripts/soak.py
+
+# Two gunicorn hosts behind nginx (docs/deploy files) on an own PostgreSQL database and redis-server,
+# with an RQ worker and a tick loop: photos, imports, limits, logs, a killed host, Redis gone.
+# Needs PostgreSQL on 127.0.0.1:5432 (SCALEOUT_PG), redis-server and nginx (installed when root).
+# SCALEOUT_KEEP=1 keeps the logs. Prints one summary line; exit 1 on failure.
+test-scaleout: install
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light; } \
+	  || { echo "nginx is missing: apt-get install -y nginx-light"; exit 1; }
+	cd scripts && ../$(BIN)/python scaleout.py
 
 # Measures (QUALITY.md); exits 0 even when over budget unless BENCH_STRICT=1.
 # BENCH_SIZES="1000" for a quick run; PostgreSQL is included when pg_isready answers.

@@ -18,6 +18,8 @@ from participatie.accounts.forms import (
 from participatie.accounts.models import User, consent_log
 from participatie.web.errors import DomainValidationError, NotAllowed, link_problem
 from participatie.extensions import db, limiter
+from participatie.web import ratelimit
+from participatie.web.ratelimit import account_and_address, address, form_limit, person
 from participatie.geo import services as geo
 from participatie.web.i18n import select_locale
 from participatie.web.urls import safe_next
@@ -28,17 +30,14 @@ admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 MAIL_TROUBLE = _l("We could not send the e-mail just now; we will try again. "
                   "Did nothing arrive after a few minutes? Ask for it again.")
-
-
-def _login_limit():
-    return current_app.config["RATELIMIT_LOGIN"]
+LOGIN_LIMITS = (("RATELIMIT_LOGIN", account_and_address), ("RATELIMIT_LOGIN_ADDRESS", address))
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"], methods=["POST"])
+@form_limit(("RATELIMIT_REGISTER", address))
 def register():
     form = RegisterForm()
-    if form.validate_on_submit():
+    if ratelimit.allowed(form.email) and form.validate_on_submit():
         try:
             user, mail_ok = services.register(form.email.data, form.display_name.data, form.password.data,
                                               locale=select_locale(),
@@ -49,7 +48,7 @@ def register():
             login_user(user)
             _mail_trouble(mail_ok)
             return redirect(url_for("accounts.check_mail"), 303)
-    return render_template("accounts/register.html", form=form), 422 if form.errors else 200
+    return render_template("accounts/register.html", form=form), ratelimit.status(form)
 
 
 @bp.get("/check-mail")
@@ -59,7 +58,7 @@ def check_mail():
 
 @bp.post("/confirm/resend")
 @login_required
-@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"], key_func=person)
 def resend_confirmation():
     if not current_user.email_verified:
         _mail_trouble(services.send_confirmation(current_user))
@@ -83,11 +82,11 @@ def confirm(token: str):
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@form_limit(*LOGIN_LIMITS)
 def login():
     form, link_form = LoginForm(), LoginLinkForm(formdata=None)
     next_url = safe_next(request.args.get("next"))
-    if form.validate_on_submit():
+    if ratelimit.allowed(form.email) and form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
         if user:
             login_user(user)
@@ -95,19 +94,20 @@ def login():
         form.password.errors = [*form.password.errors,
                                 _("This e-mail address and password do not match. Try again or ask for a login link.")]
     return render_template("accounts/login.html", form=form, link_form=link_form, next_url=next_url), (
-        422 if form.errors else 200)
+        ratelimit.status(form))
 
 
 @bp.post("/login-link")
-@limiter.limit(_login_limit)
+@form_limit(*LOGIN_LIMITS)
 def request_login_link():
     link_form, form = LoginLinkForm(), LoginForm(formdata=None)
-    if link_form.validate_on_submit():
-        mail_ok = services.send_login_link(link_form.email.data)
-        return render_template("accounts/check_mail.html", login_link=True,
-                               mail_trouble=None if mail_ok else str(MAIL_TROUBLE))
+MAIL_TROUBLE = _l("We could not send the e-mail just now; we will try again. "
+                  "Did nothing arrive after a few minutes? Ask for it again.")
+    if ratelimit.allowed(link_form.email) and link_form.validate_on_submit():
+        services.send_login_link(link_form.email.data)
+        return render_template("accounts/check_mail.html", login_link=True)
     return render_template("accounts/login.html", form=form, link_form=link_form,
-                           next_url=url_for("dashboard.home")), 422
+                           next_url=url_for("dashboard.home")), 429 if ratelimit.limited() else 422
 
 
 @bp.get("/login/<token>")
@@ -144,7 +144,7 @@ def settings():
 
 @bp.route("/delete", methods=["GET", "POST"])
 @login_required
-@limiter.limit(_login_limit, methods=["POST"])  # the password field must not become a guessing game
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], key_func=person, methods=["POST"])  # no guessing game
 def delete_account():
     user = current_user._get_current_object()
     if not rules.can_delete_account(user, user):

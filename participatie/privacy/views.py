@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from participatie.extensions import limiter
 from participatie.privacy import services
 from participatie.privacy.forms import AccessibilityFeedbackForm
+from participatie.web.ratelimit import person_limit
 
 bp = Blueprint("privacy", __name__)
 
@@ -44,7 +45,7 @@ def my_data():
 
 @bp.get("/account/mijn-gegevens.json")
 @login_required
-@limiter.limit(lambda: current_app.config["RATELIMIT_DATA_EXPORT"])
+@person_limit("RATELIMIT_DATA_EXPORT")
 def my_data_json():
     body = json.dumps(services.export_for(current_user), ensure_ascii=False, indent=2)
     headers = {**PRIVATE, "Content-Disposition": 'attachment; filename="mijn-gegevens-participatie.json"'}

@@ -1,4 +1,4 @@
-"""Photos of social-map entries: checked by content, cleaned, resized, stored under instance/.
+"""Photos of social-map entries: checked by content, cleaned, resized, kept in participatie.storage.
 
 An upload is opened with Pillow, never trusted by its name: only JPEG, PNG and WebP, not too many
 bytes and not too many pixels (decompression bombs). What we store is a new JPEG made from the
@@ -15,6 +15,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from participatie import storage
 from participatie.web.errors import DomainValidationError
 
 FORMATS = ("JPEG", "PNG", "WEBP")
@@ -47,7 +48,15 @@ def max_megabytes() -> int:
     return max(1, round(max_bytes() / (1024 * 1024)))
 
 
-def photo_dir() -> Path:
+KEY_PREFIX = "socialmap/photos/"
+
+
+def key(name: str) -> str:
+    return KEY_PREFIX + name
+
+
+def legacy_photo_dir() -> Path:
+    """Where photos lived on the web host's disk before participatie.storage (migrate_from_disk)."""
     configured = current_app.config.get("SOCIALMAP_PHOTO_DIR")
     return Path(configured) if configured else Path(current_app.instance_path) / "uploads" / "socialmap"
 
@@ -111,16 +120,36 @@ def _on_white(image: Image.Image) -> Image.Image:
 
 
 def store(photo: Photo) -> str:
-    """Write the photo under a random name; returns the name."""
-    folder = photo_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    """Keep the photo under a random name (in the caller's transaction); returns the name."""
     name = f"{secrets.token_hex(16)}.jpg"
-    partial = folder / f".{name}.part"
-    partial.write_bytes(photo.data)
-    partial.replace(folder / name)  # readers never see half a file
+    storage.put(key(name), photo.data, "image/jpeg")
     return name
+
+
+def load(name: str) -> bytes | None:
+    blob = storage.get(key(name)) if FILENAME.fullmatch(name or "") else None
+    return blob.data if blob else None
 
 
 def delete(name: str | None) -> None:
     if name and FILENAME.fullmatch(name):
-        (photo_dir() / name).unlink(missing_ok=True)
+        storage.delete(key(name))
+
+
+def migrate_from_disk() -> tuple[int, int]:
+    """Copy photos from the old folder on this host's disk into storage (once; safe to repeat).
+    Returns (copied, already there). The folder is left alone: remove it after checking."""
+    copied = present = 0
+    folder = legacy_photo_dir()
+    for path in sorted(folder.glob("*.jpg")) if folder.is_dir() else []:
+        if not FILENAME.fullmatch(path.name):
+            continue
+        if storage.exists(key(path.name)):
+            present += 1
+            continue
+        storage.put(key(path.name), path.read_bytes(), "image/jpeg")
+        copied += 1
+    from participatie.extensions import db
+
+    db.session.commit()
+    return copied, present

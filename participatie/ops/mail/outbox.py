@@ -18,12 +18,13 @@ import logging
 from datetime import datetime, timedelta
 
 from flask import current_app, has_app_context
-from sqlalchemy import event, inspect, select, update
+from sqlalchemy import event, func, inspect, select, update
 
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.ops.mail.models import OutboxMessage, OutboxStatus
 from participatie.ops.mail.transport import send_mail
+from participatie.web import metrics
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,8 @@ def _claim(message_id: int, now: datetime) -> OutboxMessage | None:
 
 def _finish(message: OutboxMessage, error: str | None, now: datetime) -> None:
     table = OutboxMessage.__table__
+    if error is not None:
+        metrics.count_mail_failure()
     if error is None:
         values = {"status": OutboxStatus.SENT.value, "sent_at": now, "last_error": None}
     elif message.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]:
@@ -108,7 +111,18 @@ def deliver_due(now: datetime) -> int:
                                        OutboxMessage.next_attempt_at <= now)
         .order_by(OutboxMessage.next_attempt_at).limit(DUE_BATCH)).all()
     db.session.commit()
-    return sum(1 for message_id in ids if deliver(message_id, now))
+    sent = sum(1 for message_id in ids if deliver(message_id, now))
+    _report_size()
+    return sent
+
+
+def _report_size() -> None:
+    """The outbox gauge for /metrics: how many messages wait and how many failed."""
+    counts = dict(db.session.execute(
+        select(OutboxMessage.status, func.count()).where(OutboxMessage.status != OutboxStatus.SENT)
+        .group_by(OutboxMessage.status)).all())
+    metrics.set_mail_outbox(pending=counts.get(OutboxStatus.PENDING, 0), failed=counts.get(OutboxStatus.FAILED, 0))
+    db.session.commit()
 
 
 def retry(message: OutboxMessage) -> None:
