@@ -101,11 +101,10 @@ def login():
 @form_limit(*LOGIN_LIMITS)
 def request_login_link():
     link_form, form = LoginLinkForm(), LoginForm(formdata=None)
-MAIL_TROUBLE = _l("We could not send the e-mail just now; we will try again. "
-                  "Did nothing arrive after a few minutes? Ask for it again.")
     if ratelimit.allowed(link_form.email) and link_form.validate_on_submit():
-        services.send_login_link(link_form.email.data)
-        return render_template("accounts/check_mail.html", login_link=True)
+        mail_ok = services.send_login_link(link_form.email.data)
+        return render_template("accounts/check_mail.html", login_link=True,
+                               mail_trouble=None if mail_ok else str(MAIL_TROUBLE))
     return render_template("accounts/login.html", form=form, link_form=link_form,
                            next_url=url_for("dashboard.home")), 429 if ratelimit.limited() else 422
 
