@@ -22,6 +22,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder=str(ROOT / "static"),
     )
     _configure(app, test_config)
+    _guard_input(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_hooks(app)
@@ -74,6 +75,12 @@ def _refuse_unsafe_production(app: Flask) -> None:
         logging.getLogger(__name__).warning(
             "Rate limits are counted in memory: right only for ONE worker on ONE host. Run gunicorn with "
             "docs/deploy/gunicorn.conf.py (it sets WEB_CONCURRENCY) or set REDIS_URL.")
+
+
+def _guard_input(app: Flask) -> None:
+    from participatie.web import input as web_input
+
+    web_input.register(app)  # before the blueprints: their <int:...> rules use its converter
 
 
 def _init_extensions(app: Flask) -> None:
@@ -156,11 +163,12 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     from participatie.web.htmx import add_vary_header
-    from participatie.web.security import add_security_headers
+    from participatie.web.security import add_security_headers, no_store_when_personal
 
     @app.after_request
     def _headers(response):
         add_vary_header(response)
+        no_store_when_personal(response)
         if response.mimetype == "text/html":
             add_security_headers(response, app.config)
         return response

@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
+from participatie.accounts import passwords
 from participatie.accounts.roles import Role
 from participatie.web.i18n import language_choices
 from participatie.web.forms import MultiCheckboxField, strip
@@ -39,6 +40,35 @@ class RegisterForm(FlaskForm):
     consent_notifications = BooleanField(
         _l("Yes, e-mail me when something happens with ideas I follow."),
     )
+
+    def validate_password(self, field):
+        _refuse_guessable(field, self.email.data, self.display_name.data)
+
+
+def _refuse_guessable(field, email, name) -> None:
+    if reason := passwords.problem(field.data or "", email=email or "", name=name or ""):
+        raise ValidationError(reason)
+
+
+class PasswordForm(FlaskForm):
+    """A new password. Asks for the current one when there is one (someone at an unlocked screen)."""
+
+    current = PasswordField(_l("Your current password"), validators=[DataRequired(_l("Fill in your password."))])
+    password = RegisterForm.password
+    password_again = RegisterForm.password_again
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.password_hash:
+            del self.current
+
+    def validate_current(self, field):
+        if not self.user.check_password(field.data):
+            raise ValidationError(_l("This is not your password. Try again."))
+
+    def validate_password(self, field):
+        _refuse_guessable(field, self.user.email, self.user.display_name)
 
 
 class LoginForm(FlaskForm):

@@ -34,6 +34,18 @@ def new_nonce() -> str:
     return secrets.token_urlsafe(12)
 
 
+_DUMMY_HASH: list[str] = []
+
+
+def waste_password_check(password: str) -> bool:
+    """As much work as checking a real password, and always False: a login attempt for an
+    address without an account (or without a password) takes as long as a wrong password."""
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(generate_password_hash(secrets.token_urlsafe(16)))
+    check_password_hash(_DUMMY_HASH[0], password)
+    return False
+
+
 def placeholder_email(user_id: int) -> str:
     return f"deleted-{user_id}-{secrets.token_hex(6)}@{DELETED_EMAIL_DOMAIN}"
 
@@ -59,6 +71,9 @@ class User(UserMixin, db.Model):
     email_frequency: Mapped[str] = mapped_column(String(10), default="immediate", server_default="immediate")
     # Rotated on every e-mail login, so each login link works once.
     login_nonce: Mapped[str] = mapped_column(String(32), default=new_nonce)
+    # Part of the id in every session and remember-me cookie (get_id): raising it ends them all,
+    # also copies of the cookie (on logout, a password change, account deletion).
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
     retention_warned_at: Mapped[datetime | None] = mapped_column(DateTime)  # "we remove it in 30 days"
@@ -93,11 +108,24 @@ class User(UserMixin, db.Model):
         """Flask-Login: a deleted account is never logged in, also not by an old session."""
         return self.deleted_at is None
 
+    def get_id(self) -> str:
+        """Flask-Login keeps this in the session and the remember-me cookie: "<id>.<session version>"."""
+        return f"{self.id}.{self.session_version or 0}"
+
+    def end_sessions(self) -> None:
+        """Every session and remember-me cookie of this account stops working (the caller commits)."""
+        self.session_version = (self.session_version or 0) + 1
+
     def set_password(self, password: str) -> None:
+        """A new password ends the sessions that knew the old one (on creation there are none)."""
+        if self.password_hash:
+            self.end_sessions()
         self.password_hash = generate_password_hash(password)
 
     def check_password(self, password: str) -> bool:
-        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+        if not self.password_hash:
+            return waste_password_check(password)
+        return check_password_hash(self.password_hash, password)
 
     @property
     def last_active_at(self) -> datetime:

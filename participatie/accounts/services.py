@@ -4,12 +4,15 @@ from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
+from werkzeug.security import generate_password_hash
 
 from participatie.accounts import rules, signals, tokens
-from participatie.accounts.models import AuditLog, ConsentEvent, ConsentKind, User, new_nonce, placeholder_email
+from participatie.accounts.models import (AuditLog, ConsentEvent, ConsentKind, User, new_nonce, placeholder_email,
+                                         waste_password_check)
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
 from participatie.web.errors import DomainValidationError, NotAllowed
+from participatie.web.input import MAX_ID
 from participatie.extensions import db
 from participatie.geo.models import Wijk
 from participatie.ops.mail import queue_mail
@@ -56,13 +59,28 @@ def set_consent(user: User, kind: ConsentKind, given: bool) -> None:
     db.session.add(ConsentEvent(user=user, kind=kind, given=given))
 
 
-def register(email, display_name, password, *, locale="nl", consent_notifications=False) -> tuple[User, bool]:
-    """The account and its confirmation mail in one transaction: both or neither.
-    Returns (user, mail_ok); mail_ok is False when the mail could not be sent yet (it is
+def register(email, display_name, password, *, locale="nl", consent_notifications=False) -> tuple[User | None, bool]:
+    """A new account and the mail to confirm it, in one transaction: both or neither. When the
+    address has an account already, its owner gets a mail instead and the user is None: the page
+    says the same either way (and takes as long: the password is hashed in both cases), so nobody
+    learns who has an account here. mail_ok is False when the mail could not be sent yet (it is
     kept in the outbox and tried again)."""
+    existing = find_by_email(email)
+    if existing is not None:
+        generate_password_hash(password)  # the same work as a new account
+        return None, send_already_registered(existing)
     user = create_user(email, display_name, password=password, locale=locale,
                        consent_notifications=consent_notifications, commit=False)
     return user, send_confirmation(user)
+
+
+def send_already_registered(user: User) -> bool:
+    """Tell the owner someone tried to register with their address. False: not sent yet."""
+    with force_locale(user.locale):
+        message = queue_mail(user.email, _("You already have an account"),
+                             render_template("mail/already_registered.txt", user=user,
+                                             login=_external("accounts.login")))
+    return _commit_mail(message)
 
 
 def _external(endpoint: str, **values) -> str:
@@ -126,21 +144,46 @@ def use_login_link(token: str) -> User:
 
 
 def authenticate(email: str, password: str) -> User | None:
+    """The user whose password this is, or None. An unknown address costs the same hashing
+    work as a wrong password, so the time does not tell whether an account exists."""
     user = find_by_email(email)
-    if user and user.is_active and user.check_password(password):
+    if user is None:
+        waste_password_check(password)
+        return None
+    if user.check_password(password) and user.is_active:
         record_login(user)
         return user
     return None
 
 
-def load_user(user_id: str) -> User | None:
-    """Flask-Login's user loader: a deleted account ends every session it still has."""
+def load_user(session_id: str) -> User | None:
+    """Flask-Login's user loader, for "<id>.<session version>" (User.get_id). A session of an
+    older version (after logout, a password change) or of a deleted account is no longer valid.
+    A bare "<id>" is a session from before versions existed: valid until the first logout."""
+    user_id, _dot, version = str(session_id).partition(".")
+    if not user_id.isdigit() or not (version or "0").isdigit() or int(user_id) > MAX_ID:
+        return None
     user = db.session.get(User, int(user_id))
-    return None if user is None or user.is_deleted else user
+    if user is None or user.is_deleted or (user.session_version or 0) != int(version or 0):
+        return None
+    return user
+
+
+def log_out(user: User) -> None:
+    """End this account's sessions everywhere: a copied session cookie stops working too."""
+    user.end_sessions()
+    db.session.commit()
 
 
 def record_login(user: User) -> None:
     user.last_login_at = utcnow()
+    db.session.commit()
+
+
+def change_password(user: User, password: str) -> None:
+    """A new password; every session of the account ends (the view logs this browser in again)."""
+    user.set_password(password)
+    user.end_sessions()  # also when the account had no password before
     db.session.commit()
 
 
@@ -250,5 +293,6 @@ def _wipe(user: User, now) -> None:
     user.wijken = []
     user.role = Role.RESIDENT
     user.login_nonce = new_nonce()  # old login links die
+    user.end_sessions()  # and every session and remember-me cookie
     user.last_login_at = None
     user.deleted_at = now

@@ -10,18 +10,20 @@ from participatie.accounts.forms import (
     AdminDeleteForm,
     LoginForm,
     LoginLinkForm,
+    PasswordForm,
     RegisterForm,
     RoleForm,
     SettingsForm,
     delete_form_for,
 )
 from participatie.accounts.models import User, consent_log
-from participatie.web.errors import DomainValidationError, NotAllowed, link_problem
+from participatie.web.errors import NotAllowed, link_problem
 from participatie.extensions import db, limiter
 from participatie.web import ratelimit
 from participatie.web.ratelimit import account_and_address, address, form_limit, person
 from participatie.geo import services as geo
 from participatie.web.i18n import select_locale
+from participatie.web.input import page_number
 from participatie.web.urls import safe_next
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
@@ -38,16 +40,13 @@ LOGIN_LIMITS = (("RATELIMIT_LOGIN", account_and_address), ("RATELIMIT_LOGIN_ADDR
 def register():
     form = RegisterForm()
     if ratelimit.allowed(form.email) and form.validate_on_submit():
-        try:
-            user, mail_ok = services.register(form.email.data, form.display_name.data, form.password.data,
-                                              locale=select_locale(),
-                                              consent_notifications=form.consent_notifications.data)
-        except DomainValidationError as exc:
-            form.email.errors = [*form.email.errors, exc.message]
-        else:
-            login_user(user)
-            _mail_trouble(mail_ok)
-            return redirect(url_for("accounts.check_mail"), 303)
+        # The same answer for a new address and a known one (its owner gets a mail): no login
+        # here, the link in the mail logs the new account in.
+        _user, mail_ok = services.register(form.email.data, form.display_name.data, form.password.data,
+                                           locale=select_locale(),
+                                           consent_notifications=form.consent_notifications.data)
+        _mail_trouble(mail_ok)
+        return redirect(url_for("accounts.check_mail"), 303)
     return render_template("accounts/register.html", form=form), ratelimit.status(form)
 
 
@@ -122,6 +121,8 @@ def login_link(token: str):
 
 @bp.post("/logout")
 def logout():
+    if current_user.is_authenticated:
+        services.log_out(current_user)
     logout_user()
     flash(_("You are logged out."), "ok")
     return redirect(url_for("dashboard.home"), 303)
@@ -139,6 +140,20 @@ def settings():
         return redirect(url_for("accounts.settings"), 303)
     consents = db.session.scalars(consent_log(current_user.id)).all()
     return render_template("accounts/settings.html", form=form, consents=consents), 422 if form.errors else 200
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], key_func=person, methods=["POST"])  # no guessing game
+def password():
+    user = current_user._get_current_object()
+    form = PasswordForm(user)
+    if form.validate_on_submit():
+        services.change_password(user, form.password.data)
+        login_user(user)  # this browser stays logged in; every other session has ended
+        flash(_("Your new password is saved. On other devices you log in again."), "ok")
+        return redirect(url_for("accounts.settings"), 303)
+    return render_template("accounts/password.html", form=form), 422 if form.errors else 200
 
 
 @bp.route("/delete", methods=["GET", "POST"])
@@ -164,23 +179,27 @@ def delete_account():
     return render_template("accounts/delete.html", form=form, blockers=[]), 422 if form.errors else 200
 
 
-def _require_admin():
-    if not rules.can_manage_roles(current_user):
+@admin_bp.before_request
+def _admins_only():
+    """Every admin route: the role is checked before any id is looked up, so a non-admin gets the
+    same 403 for an account that exists and one that does not."""
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    if not rules.is_admin(current_user):
         raise NotAllowed("admin")
+    return None
 
 
 @admin_bp.get("/users")
 @login_required
 def users():
-    _require_admin()
-    page = services.users_page(request.args.get("page", 1, type=int))
+    page = services.users_page(request.args.get("page", 1, type=page_number))
     return render_template("admin/users.html", page=page, audit=services.audit_entries())
 
 
 @admin_bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @login_required
 def user_role(user_id: int):
-    _require_admin()
     user = db.get_or_404(User, user_id)
     form = RoleForm(obj=user, role=user.role.value, wijken=[w.id for w in user.wijken])
     form.wijken.choices = [(w.id, w.name) for w in geo.all_wijken()]

@@ -6,6 +6,7 @@ from participatie.geo import services as geo
 from participatie.ideas.models import filtered_ideas
 from participatie.ideas.status import IdeaKind, IdeaStatus
 from participatie.ideas.themes import THEMES
+from participatie.web.input import page_number
 
 SORTS = ("newest", "support")
 
@@ -37,7 +38,7 @@ class ListFilters:
     @classmethod
     def from_args(cls, args, *, wijk: str | None = None) -> "ListFilters":
         """Unknown values are ignored rather than refused: a stale link still shows a list."""
-        page = args.get("page", type=int) or 1
+        page = args.get("page", type=page_number) or 1
         return cls(
             wijk=wijk or args.get("wijk") or None,
             kind=_choice(args.get("kind"), {k.value for k in IdeaKind}),

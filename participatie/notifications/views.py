@@ -8,6 +8,7 @@ from participatie.accounts import tokens
 from participatie.extensions import csrf, db
 from participatie.notifications import mailqueue, services
 from participatie.notifications.models import for_user
+from participatie.web.input import page_number
 from participatie.web.urls import safe_next
 
 bp = Blueprint("notifications", __name__, url_prefix="/account/notifications")
@@ -18,7 +19,7 @@ PER_PAGE = 30
 @bp.get("")
 @login_required
 def index():
-    page = db.paginate(for_user(current_user.id), page=request.args.get("page", 1, type=int),
+    page = db.paginate(for_user(current_user.id), page=request.args.get("page", 1, type=page_number),
                        per_page=PER_PAGE, error_out=False)
     return render_template("notifications/index.html", page=page)
 

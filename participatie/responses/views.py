@@ -17,6 +17,21 @@ from participatie.responses import feedback, followups, forms, links, queue, rul
 from participatie.responses.models import FollowUp, voorgesprekken_of
 
 bp = Blueprint("responses", __name__)
+STAFF_PREFIX = "/ambassador"
+
+
+@bp.before_request
+def _staff_before_existence():
+    """Every /ambassador route is for ambassadors and admins: the role is checked before an idea is
+    looked up, so others get the same 403 for an idea that exists, is hidden, or does not exist."""
+    rule = request.url_rule.rule if request.url_rule else ""
+    if rule != STAFF_PREFIX and not rule.startswith(STAFF_PREFIX + "/"):
+        return None
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    if not rules.can_see_queue(current_user):
+        raise NotAllowed("ambassador")
+    return None
 
 
 def _idea(idea_id: int) -> Idea:

@@ -8,6 +8,7 @@ from participatie.geo import services as geo
 from participatie.ideas.themes import THEMES
 from participatie.socialmap.models import filtered_entries
 from participatie.socialmap.vocab import Audience, EntryKind
+from participatie.web.input import page_number
 
 FLAGS = ("free", "step_free", "evening", "weekend", "no_signup")
 
@@ -38,7 +39,7 @@ class EntryFilters:
     @classmethod
     def from_args(cls, args) -> "EntryFilters":
         """Unknown values are ignored rather than refused: a stale link still shows a list."""
-        page = args.get("page", type=int) or 1
+        page = args.get("page", type=page_number) or 1
         return cls(
             wijk=args.get("wijk") or None,
             kind=_choice(args.get("kind"), {k.value for k in EntryKind}),

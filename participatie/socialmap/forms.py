@@ -17,6 +17,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
 from participatie.web.forms import MultiCheckboxField, strip
+from participatie.web.input import MAX_ID
 from participatie.ideas.forms import IdeaForm
 from participatie.ideas.themes import THEMES
 from participatie.socialmap.vocab import ENTRY_LINK_KINDS, Audience, Cost, EntryKind
@@ -95,7 +96,8 @@ class LinkEntryForm(FlaskForm):
 
 class LinkIdeaForm(FlaskForm):
     other = IntegerField(_l("Number of the similar idea"), description=_l("You find it in the address: /ideas/123"),
-                         validators=[DataRequired(_l("Fill in the number of the idea."))])
+                         validators=[DataRequired(_l("Fill in the number of the idea.")),
+                                     NumberRange(1, MAX_ID, _l("There is no idea with this number."))])
 
 
 class CollectForm(IdeaForm):

@@ -90,6 +90,11 @@ def validate(data: EntryInput) -> None:
         raise DomainValidationError(_("Choose what it costs."), field="cost")
     if data.suitable_for not in {a.value for a in Audience}:
         raise DomainValidationError(_("Choose who it is for."), field="suitable_for")
+    for name in TEXT_FIELDS:
+        limit = SocialMapEntry.__table__.c[name].type.length
+        if limit and len((getattr(data, name) or "").strip()) > limit:
+            raise DomainValidationError(_("Column %(column)s is too long: use at most %(max)d characters.",
+                                          column=name, max=limit), field=name)
     unknown = [t for t in data.themes if t not in THEMES]
     if unknown:
         raise DomainValidationError(_("Unknown theme: %(theme)s", theme=", ".join(unknown)), field="themes")

@@ -8,6 +8,7 @@ checks and writes nothing: the makelaar sees what would happen before pressing "
 import csv
 import io
 import json
+import math
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
@@ -15,6 +16,8 @@ from sqlalchemy import select
 
 from participatie.accounts.rules import is_admin
 from participatie.web.errors import DomainValidationError, NotAllowed
+from participatie.web.input import MAX_ID, strip_control
+from participatie.web.spreadsheet import safe_cell, unquote_cell
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas.themes import THEMES
@@ -66,33 +69,60 @@ def read_csv(text: str) -> list[tuple[int, dict]]:
     """(line number, row) pairs; ';' or ',' as separator (Dutch Excel writes ';')."""
     text = text.lstrip("\ufeff")
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,\t")
+        return _csv_rows(csv.DictReader(io.StringIO(text), delimiter=_delimiter(text)))
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        raise ImportFileError(_("We cannot read this file as CSV. Save it again as CSV (UTF-8).")) from None
+
+
+def _delimiter(text: str) -> str:
+    """Only the separator is guessed (from the first line); quotes are read as Excel writes them."""
+    try:
+        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def _csv_rows(reader: csv.DictReader) -> list[tuple[int, dict]]:
     headers = [(h or "").strip().lower() for h in reader.fieldnames or []]
     if "name" not in headers:
         raise ImportFileError(_("The file has no column “name”. Check the first line."))
     reader.fieldnames = headers
-    return [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
+    return [(reader.line_num, {k: unquote_cell((v or "").strip()) for k, v in row.items()
+                               if isinstance(k, str) and k and isinstance(v, str)}) for row in reader]
+
+
+def _json(text: str):
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):  # RecursionError: nested thousands of levels deep
+        raise ImportFileError(_("This is not a GeoJSON FeatureCollection.")) from None
 
 
 def read_geojson(text: str) -> list[tuple[int, dict]]:
+    data = _json(text)
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list):
+        raise ImportFileError(_("This is not a GeoJSON FeatureCollection."))
+    if len(features) > MAX_ROWS:
+        raise ImportFileError(_("The file has more than %(max)d rows. Split it up.", max=MAX_ROWS))
     try:
-        data = json.loads(text)
-        features = data["features"]
-    except (ValueError, KeyError, TypeError):
+        return [(number, _feature_row(number, feature)) for number, feature in enumerate(features, start=1)]
+    except RecursionError:  # a property nested too deep to write out
         raise ImportFileError(_("This is not a GeoJSON FeatureCollection.")) from None
-    rows = []
-    for number, feature in enumerate(features, start=1):
-        props = {k: "" if v is None else str(v).strip() for k, v in (feature.get("properties") or {}).items()}
-        geometry = feature.get("geometry") or {}
-        if geometry.get("type") == "Point" and len(geometry.get("coordinates") or []) >= 2:
-            props["lng"], props["lat"] = (str(c) for c in geometry["coordinates"][:2])
-        if feature.get("id") is not None and not props.get("id"):
-            props["id"] = str(feature["id"])
-        rows.append((number, props))
-    return rows
+
+
+def _feature_row(number: int, feature) -> dict:
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    if not isinstance(feature, dict) or not isinstance(properties or {}, dict):
+        raise ImportFileError(_("Feature %(number)d is not a GeoJSON Feature with properties.", number=number))
+    props = {str(k): "" if v is None else str(v).strip() for k, v in (properties or {}).items()}
+    geometry = feature.get("geometry")
+    coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
+    if coordinates and geometry.get("type") == "Point" and isinstance(coordinates, list) and len(coordinates) >= 2:
+        props["lng"], props["lat"] = (str(c) for c in coordinates[:2])
+    if feature.get("id") is not None and not props.get("id"):
+        props["id"] = str(feature["id"])
+    return props
 
 
 # --- one row -------------------------------------------------------------------------------------
@@ -115,9 +145,12 @@ def _float(value: str) -> float | None:
     if not value:
         return None
     try:
-        return float(value.replace(",", "."))
+        number = float(value.replace(",", "."))
     except ValueError:
-        raise DomainValidationError(_("Latitude and longitude must be numbers.")) from None
+        number = math.nan
+    if not math.isfinite(number):
+        raise DomainValidationError(_("Latitude and longitude must be numbers."))
+    return number
 
 
 def _wijk_slug(value: str) -> str | None:
@@ -131,7 +164,7 @@ def _wijk_slug(value: str) -> str | None:
 def _themes(value: str) -> list[str]:
     labels = {str(label).lower(): key for key, label in THEMES.items()}
     parts = [p.strip().lower() for p in value.replace("|", ";").replace(",", ";").split(";") if p.strip()]
-    return [labels.get(p, p) for p in parts]
+    return list(dict.fromkeys(labels.get(p, p) for p in parts))  # each theme once
 
 
 def row_input(row: dict) -> services.EntryInput:
@@ -155,9 +188,10 @@ def _existing(actor, row: dict) -> SocialMapEntry | None:
     if not row.get("id"):
         return None
     try:
-        entry = db.session.get(SocialMapEntry, int(row["id"]))
+        number = int(row["id"])
     except ValueError:
         raise DomainValidationError(_("Column id: use the number from an export, or leave it empty.")) from None
+    entry = db.session.get(SocialMapEntry, number) if 1 <= number <= MAX_ID else None
     if entry is None:
         raise DomainValidationError(_("There is no entry with number %(id)s.", id=row["id"]))
     return entry
@@ -231,6 +265,7 @@ def read_file(filename: str, content: bytes) -> list[tuple[int, dict]]:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
         text = content.decode("cp1252", errors="replace")  # Excel on Windows
+    text = strip_control(text)  # NUL and friends: as in every form field (web.input)
     return read_geojson(text) if is_geojson(filename, text) else read_csv(text)
 
 
@@ -268,7 +303,7 @@ def export_csv(query) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter=";", lineterminator="\r\n")
     writer.writeheader()
     for entry in _entries(query):
-        writer.writerow(_row_of(entry))
+        writer.writerow({k: safe_cell(v) for k, v in _row_of(entry).items()})
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
 
 

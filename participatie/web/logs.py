@@ -28,7 +28,7 @@ class RequestContext(logging.Filter):
             record.request_id = g.get("request_id")
             record.remote_addr = request.remote_addr
             user = g.get("_login_user")  # only when Flask-Login already loaded it: no query here
-            record.user_id = user.get_id() if user is not None and user.is_authenticated else None
+            record.user_id = str(user.id) if user is not None and user.is_authenticated else None
         else:
             record.request_id = record.remote_addr = record.user_id = None
         return True

@@ -3,6 +3,7 @@
 import secrets
 
 from flask import g
+from flask_login import current_user
 
 
 def csp_nonce() -> str:
@@ -46,3 +47,11 @@ def add_security_headers(response, config) -> None:
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     response.headers.setdefault("Permissions-Policy", "geolocation=(self), camera=(), microphone=()")
     response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+
+
+def no_store_when_personal(response) -> None:
+    """A response made for a logged-in person (settings, notifications, the worklists, admin pages,
+    and every page that shows their name) is kept by no cache: not a proxy's, and not the browser's
+    after logout on a shared computer. Responses that chose their own caching keep it."""
+    if "Cache-Control" not in response.headers and current_user and current_user.is_authenticated:
+        response.headers["Cache-Control"] = "private, no-store"

@@ -62,6 +62,7 @@ def test_with_redis_mail_goes_through_the_rq_queue(app, ctx, rq_queue, smtp, mon
     # The job builds its own app (as a worker does): point that app at the test SMTP server
     # and at the test database, where the outbox row waits.
     monkeypatch.setenv("DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
+    monkeypatch.setenv("FLASK_RATELIMIT_ENABLED", "false")  # the limiter is one object: the job's app must not switch it on
     monkeypatch.setenv("MAIL_SERVER", "127.0.0.1")
     monkeypatch.setenv("MAIL_PORT", str(smtp.port))
     user = consenting()

@@ -26,6 +26,7 @@ EXPECTED = {
     "accounts.login": (200, 200, 200, 200, 200),
     "accounts.login_link": (400, 400, 400, 400, 400),
     "accounts.logout": (303, 303, 303, 303, 303),
+    "accounts.password": (LOGIN, 200, 200, 200, 200),
     "accounts.register": (200, 200, 200, 200, 200),
     "accounts.request_login_link": (422, 422, 422, 422, 422),
     "accounts.resend_confirmation": (LOGIN, 303, 303, 303, 303),

@@ -219,20 +219,24 @@ def test_a_photo_over_the_limit_gives_the_error_in_the_form_with_everything_type
 
 @pytest.mark.parametrize("csrf", [False, True])
 def test_a_request_too_large_to_read_shows_the_form_not_a_bare_413(web, photo_store, app, monkeypatch, csrf):
-    """Over the request limit nothing can be read (with CSRF on, the check fails first): the form
-    comes back with the saved values and says what happened."""
+    """Over the request limit the request is refused before it is read (with CSRF on, the check
+    fails first): the form still comes back with everything typed, read past the photo."""
     monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", csrf)
     broker = makelaar("west")
     entry = make_entry(broker, name="Buurthuis Lombok")
     sign_in(web, broker)
     huge = b"\xff\xd8" + b"\0" * (26 * MB)
-    for url, saved in (("/socialmap/new", None), (f"/socialmap/{entry.id}/edit", "Buurthuis Lombok")):
-        response = _post(web, url, huge, name="Nieuwe naam")
+    for url in ("/socialmap/new", f"/socialmap/{entry.id}/edit"):
+        data = {"photo": (io.BytesIO(huge), "foto.jpg"), **FORM, "name": "Nieuwe naam",  # the photo first:
+                "photo_alt": "Een foto na de foto"}  # the fields after it are read past it
+        response = web.post(url, data=data, content_type="multipart/form-data")
         text = page(response)
         assert response.status_code == 413 and 'enctype="multipart/form-data"' in text
-        assert tr("We could not receive the form: the photo is too large (more than %(mb)s MB). Nothing is saved. "
-                  "Choose a smaller photo and fill in the form again.", mb=5) in text
-        assert saved is None or f'value="{saved}"' in text
+        assert tr("The photo is too large (more than %(mb)s MB), so nothing is saved yet. Everything you typed is "
+                  "still here: choose a smaller photo and send the form again.", mb=5) in text
+        for typed in ('value="Nieuwe naam"', "Elke maandag samen breien.", "Maandag 14.00–16.00",
+                      'value="Een foto na de foto"'):
+            assert typed in text, typed
     assert fresh(entry).name == "Buurthuis Lombok" and stored(photo_store) == []
 
 

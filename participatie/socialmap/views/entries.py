@@ -5,6 +5,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participatie.web.errors import DomainValidationError, NotAllowed
+from participatie.web import salvage
+from participatie.web.input import id_number
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import maps as idea_maps
@@ -96,17 +98,19 @@ def _save(form, save, entry=None):
 
 
 def form_too_large():
-    """The request was too large to read at all (a huge photo). Nothing of it can be kept:
-    show the form again (with the saved values when editing) and say why. None: not allowed."""
+    """The request was too large to accept (a huge photo): the form comes back with what was typed
+    (read past the photo, web.salvage) and says why; nothing is saved. None: not allowed."""
     entry_id = (request.view_args or {}).get("entry_id")
     entry = db.session.get(SocialMapEntry, entry_id) if entry_id else None
     allowed = rules.can_edit_entry(current_user, entry) if entry else (
         entry_id is None and rules.is_curator(current_user))
     if not allowed:
         return None
-    form = entry_form(entry, from_request=False)
-    form.photo.errors = [_("We could not receive the form: the photo is too large (more than %(mb)s MB). "
-                           "Nothing is saved. Choose a smaller photo and fill in the form again.",
+    typed = salvage.typed_fields(2 * request.max_content_length)
+    form = EntryForm(formdata=typed) if typed else entry_form(entry, from_request=False)
+    form.wijk.choices = wijk_choices()
+    form.photo.errors = [_("The photo is too large (more than %(mb)s MB), so nothing is saved yet. "
+                           "Everything you typed is still here: choose a smaller photo and send the form again.",
                            mb=photos.max_megabytes())]
     return render_form(form, entry, 413)
 
@@ -168,7 +172,7 @@ def suggest():
         return redirect(url_for("accounts.login", next=request.full_path))
     if not rules.can_suggest(current_user):
         raise NotAllowed("suggest")
-    entry_id = request.args.get("entry", type=int)
+    entry_id = request.args.get("entry", type=id_number)
     entry = visible_entry(entry_id) if entry_id else None
     form = SuggestionForm()
     form.wijk.choices = wijk_choices()
