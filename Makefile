@@ -68,11 +68,17 @@ test-scaleout: install
 	  || { echo "nginx is missing: apt-get install -y nginx-light"; exit 1; }
 	cd scripts && ../$(BIN)/python scaleout.py
 
-# Measures (QUALITY.md); exits 0 even when over budget unless BENCH_STRICT=1.
-# BENCH_SIZES="1000" for a quick run; PostgreSQL is included when pg_isready answers.
+# Measures (QUALITY.md); exits 0 even when over budget unless BENCH_STRICT=1; writes docs/performance.md.
+# BENCH_SIZES="1000" for a quick run, "1000,10000,100000" for the large one; PostgreSQL is included when
+# pg_isready answers (BENCH_PG_DB: the database it drops and re-creates). See docs/performance.md.
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
 	$(BIN)/python scripts/bench.py
+
+# N = 100,000 on PostgreSQL (seeding about 2 minutes, the run about 10); tables in docs/performance-100k.md.
+bench-large: install
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
+	BENCH_SIZES=100000 BENCH_DATABASES=$${BENCH_DATABASES:-postgresql} BENCH_DOCS=docs/performance-100k.md $(BIN)/python scripts/bench.py
 
 # Concurrent support toggles on loopback; fails on any 5xx, lost or duplicate support.
 # LOADTEST_DB=postgresql (or ARGS=--pg), LOADTEST_THREADS, LOADTEST_SECONDS.

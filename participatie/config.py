@@ -82,6 +82,7 @@ class Config:
     AMBASSADOR_CASELOAD_LIMIT = 15  # open claims before the claim form warns
     FOLLOWUP_REPLY_WORKING_DAYS = 10  # "opgelost?" closes by itself after this many working days
     HOW_NOW_AFTER_DAYS = 21  # "hoe gaat het nu?" three weeks after closing
+    ARCHIVE_AFTER_DAYS = 90  # an open idea nobody supported in this many days goes to the archive (revivable)
     FEEDBACK_LINK_MAX_AGE = 60 * 24 * 3600
     LOGIN_LINK_MAX_AGE = 30 * 60  # seconds
     CONFIRM_LINK_MAX_AGE = 7 * 24 * 3600

@@ -1,160 +1,58 @@
-"""`make bench`: server time, size, throughput and growth of the main pages (QUALITY.md).
+"""`make bench`: what a resident waits for on the main pages (QUALITY.md).
 
-For each database (SQLite; PostgreSQL when `pg_isready -h 127.0.0.1` answers) and each
-N in BENCH_SIZES (default "1000,10000"): a fresh database, `flask db upgrade`,
-`flask seed-bench --ideas N`, gunicorn with 2 workers on a free loopback port, warm-up,
-then BENCH_REQUESTS (default 50) sequential requests per page.
+For each database (SQLite; PostgreSQL when `pg_isready -h 127.0.0.1` answers) and each N in
+BENCH_SIZES (default "1000,10000"; "1000,10000,100000" for the large run): a fresh database,
+`flask db upgrade`, `flask seed-bench --ideas N` (every domain, then ANALYZE), gunicorn with 2
+workers on a free loopback port, warm-up, then BENCH_REQUESTS (default 50) sequential requests
+per page. Figures:
 
-"Server time" is client wall time per request on loopback (connect + request + full
-body), so it slightly overstates the server's own time. Sizes: raw body bytes and the
-body gzipped by this script (gzip level 6) -- Flask itself does not compress; a proxy
-in front would.
+- server time per page, median and p95: client wall time on loopback (connect + request + the
+  whole body) with `Accept-Encoding: gzip, br` as a browser sends it, so it includes the app's
+  compression; "wire KB" is what is sent, "raw KB" the decoded body;
+- what the database does per page (scripts/bench_sql.py): statements, SQL time, count(*) time;
+- a deep page: /ideas?page=2000, or the deepest page the pager offers;
+- the support toggle; idea-page throughput against base.html (8 clients);
+- mixed load: the idea page's p50/p95 while BENCH_MIX_MAP clients (default 2) load the map page
+  and its data feed (BENCH_MAP_FEED, default /api/ideas.geojson) and one client loads the list;
+- the map on a phone (scripts/bench_map.py): until the clusterer has finished and icons show;
+- memory: each gunicorn worker's RSS and peak RSS (VmHWM) after warm-up and after the run.
 
-Environment: BENCH_SIZES, BENCH_REQUESTS, BENCH_SECONDS (throughput window, default 10),
-BENCH_DATABASES ("sqlite,postgresql"), BENCH_PG_ADMIN_URL, BENCH_STRICT=1 (exit 1 when
-anything is over budget). Output: a table on stdout and reports/bench/bench-<time>.json.
+Environment: BENCH_SIZES, BENCH_REQUESTS, BENCH_SECONDS (throughput and mixed-load window,
+default 10), BENCH_DATABASES ("sqlite,postgresql"), BENCH_PG_ADMIN_URL, BENCH_PG_DB (default
+participatie_bench; dropped and re-created), BENCH_MIX_MAP, BENCH_MAP_FEED, BENCH_DOCS (default
+docs/performance.md; "0" writes none), BENCH_STRICT=1 (exit 1 when anything is over budget).
+Output: tables on stdout, reports/bench/bench-<time>.json and docs/performance.md.
 """
 
 import gzip
 import http.client
 import json
+import json
 import os
-import re
 import secrets
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_http import Client, deep_page_path, measure_page, measure_toggle, mixed_load, throughput  # noqa: E402
 from bench_map import measure_map_phone  # noqa: E402
+from bench_report import PAGES, print_run, report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 HOST = "127.0.0.1"
 PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-PG_BENCH_DB = "participatie_bench"
-BENCH_PASSWORD = "bench-wachtwoord-2026"  # participatie.ops.bench.BENCH_PASSWORD
-PAGE_MS, TOGGLE_MS, GEOJSON_MS, GEOJSON_GZ_KB = 25, 15, 150, 300
-GROWTH_FLAT = 1.5  # our reading of "flat": the 10k median within 1.5x of the 1k median
-
-
-@dataclass
-class Page:
-    key: str
-    path: str
-    budget_ms: float | None
-    budget_gz_kb: float | None = None
-    note: str = ""
-
-
-PAGES = [
-    Page("home", "/", PAGE_MS),
-    Page("ideas list (filtered, p3)", "/ideas?wijk=oost&sort=support&page=3", PAGE_MS),
-    Page("idea page", "/ideas/{idea}", PAGE_MS),
-    Page("wijk page", "/wijken/zuid", PAGE_MS),
-    Page("socialmap", "/socialmap", PAGE_MS),
-    Page("map page", "/map", PAGE_MS, note="not named in QUALITY.md; the 25 ms page budget applied"),
-    Page("geojson (whole city)", "/api/ideas.geojson", GEOJSON_MS, GEOJSON_GZ_KB),
-]
-
-
-# --- HTTP on loopback -----------------------------------------------------------------
-
-@dataclass
-class Response:
-    status: int
-    body: bytes
-    headers: list[tuple[str, str]]
-    seconds: float
-
-    def header(self, name: str) -> str | None:
-        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
-
-
-@dataclass
-class Client:
-    """One visitor: a cookie jar and a new connection per request (gunicorn sync closes them)."""
-
-    port: int
-    cookies: dict = field(default_factory=dict)
-
-    def request(self, method: str, path: str, form: dict | None = None, headers: dict | None = None) -> Response:
-        headers = dict(headers or {})
-        body = None
-        if form is not None:
-            body = urlencode(form).encode()
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        started = time.perf_counter()
-        conn = http.client.HTTPConnection(HOST, self.port, timeout=60)
-        try:
-            conn.request(method, path, body=body, headers=headers)
-            raw = conn.getresponse()
-            data = raw.read()
-            seconds = time.perf_counter() - started
-            response = Response(raw.status, data, raw.getheaders(), seconds)
-        finally:
-            conn.close()
-        self._keep_cookies(response)
-        return response
-
-    def get(self, path: str, **headers) -> Response:
-        return self.request("GET", path, headers=headers)
-
-    def _keep_cookies(self, response: Response) -> None:
-        for name, value in response.headers:
-            if name.lower() != "set-cookie":
-                continue
-            pair = value.split(";", 1)[0]
-            key, _, val = pair.partition("=")
-            expired = "max-age=0" in value.lower() or "expires=thu, 01 jan 1970" in value.lower()
-            if expired or not val:
-                self.cookies.pop(key.strip(), None)
-            else:
-                self.cookies[key.strip()] = val.strip()
-
-
-CSRF_PATTERNS = [re.compile(r'name="csrf_token"[^>]*value="([^"]+)"'),
-                 re.compile(r'value="([^"]+)"[^>]*name="csrf_token"'),
-                 re.compile(r'"X-CSRFToken":\s*"([^"]+)"')]
-
-
-def csrf_token(html: str) -> str:
-    for pattern in CSRF_PATTERNS:
-        match = pattern.search(html)
-        if match:
-            return match.group(1)
-    raise RuntimeError("no csrf_token in the page")
-
-
-def login(client: Client, email: str, password: str = BENCH_PASSWORD) -> str:
-    """Log in through the form (CSRF on); returns a fresh CSRF token for later POSTs."""
-    page = client.get("/account/login")
-    response = client.request("POST", "/account/login",
-                              form={"csrf_token": csrf_token(page.text), "email": email, "password": password})
-    if response.status != 303:
-        raise RuntimeError(f"login as {email} failed: HTTP {response.status}")
-    return csrf_token(client.get("/account/settings").text)
-
-
-def toggle(client: Client, token: str, idea_id: int, kind: str = "steun") -> Response:
-    return client.request("POST", f"/ideas/{idea_id}/support/{kind}", form={"csrf_token": token},
-                          headers={"HX-Request": "true", "X-CSRFToken": token})
+PG_BENCH_DB = os.environ.get("BENCH_PG_DB", "participatie_bench")  # dropped and re-created per run
+MAP_FEED = os.environ.get("BENCH_MAP_FEED", "/api/ideas.geojson")  # what /map's script fetches
+LIST_PATH = "/ideas?wijk=oost&sort=support&page=3"
+SQL_PATHS = ["/", "/ideas", LIST_PATH, "/ideas?page=2000", "/wijken/zuid", "/map", "/socialmap", "/ideas/{idea}"]
 
 
 # --- the server -------------------------------------------------------------------------
@@ -231,7 +129,7 @@ def _gunicorn(env: dict, app_spec: str, log: Path):
                                  "warning", app_spec], cwd=ROOT, env=env, stdout=log_file, stderr=log_file)
     try:
         _wait_ready(proc, port, log)
-        yield port
+        yield port, proc.pid
     finally:
         proc.terminate()
         try:
@@ -244,14 +142,14 @@ def _gunicorn(env: dict, app_spec: str, log: Path):
 @contextmanager
 def server(env: dict, log: Path):
     """gunicorn -w 2 app:app; when create_app does not register the bench baseline yet,
-    the factory in participatie.ops.bench serves the same app with it."""
-    with _gunicorn(env, "app:app", log) as port:
+    the factory in participatie.ops.bench serves the same app with it. Yields (port, spec, pid)."""
+    with _gunicorn(env, "app:app", log) as (port, pid):
         if Client(port).get("/__bench/baseline").status == 200:
-            yield port, "app:app"
+            yield port, "app:app", pid
             return
     spec = "participatie.ops.bench:app_with_baseline()"
-    with _gunicorn(env, spec, log) as port:
-        yield port, spec
+    with _gunicorn(env, spec, log) as (port, pid):
+        yield port, spec, pid
 
 
 # --- databases --------------------------------------------------------------------------
@@ -304,71 +202,44 @@ def pick_ids(database_url: str) -> dict:
     return {"idea": idea_id, "user_email": "bench0001@example.org"}
 
 
-# --- measurements -----------------------------------------------------------------------
+# --- what the database does, and memory --------------------------------------------------
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def measure_page(port: int, path: str, requests: int) -> dict:
-    client = Client(port)
-    first = client.get(path)
-    if first.status == 404:
-        return {"path": path, "status": 404}
-    for _ in range(4):  # warm-up: caches, compiled templates, connections in both workers
-        client.get(path)
-    times, statuses = [], set()
-    for _ in range(requests):
-        response = client.get(path)
-        statuses.add(response.status)
-        times.append(response.seconds * 1000)
-    return {"path": path, "status": sorted(statuses)[-1], "median_ms": statistics.median(times),
-            "p95_ms": _percentile(times, 0.95), "raw_kb": len(first.body) / 1024,
-            "gzip_kb": len(gzip.compress(first.body, 6)) / 1024, "requests": requests}
+def sql_probe(env: dict, paths: list[str]) -> dict:
+    """scripts/bench_sql.py in its own process against the bench database (no server needed)."""
+    result = subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "bench_sql.py"), *paths], cwd=ROOT,
+                            env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        return {"error": result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"}
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure_toggle(port: int, ids: dict, requests: int) -> dict:
-    client = Client(port)
-    token = login(client, ids["user_email"])
-    for _ in range(4):
-        toggle(client, token, ids["idea"])
-    times, statuses = [], set()
-    for _ in range(requests):
-        response = toggle(client, token, ids["idea"])
-        statuses.add(response.status)
-        times.append(response.seconds * 1000)
-    return {"path": f"POST /ideas/{ids['idea']}/support/steun (HX-Request)", "status": sorted(statuses)[-1],
-            "median_ms": statistics.median(times), "p95_ms": _percentile(times, 0.95), "requests": requests}
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
 
 
-def throughput(port: int, path: str, seconds: float, threads: int = 8) -> dict:
-    counts, errors = [0] * threads, [0] * threads
-    deadline = time.monotonic() + seconds
+def _status_mb(pid: int, key: str) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return None
 
-    def worker(index: int) -> None:
-        client = Client(port)
-        while time.monotonic() < deadline:
-            try:
-                ok = client.get(path).status == 200
-            except OSError:
-                ok = False
-            counts[index] += ok
-            errors[index] += not ok
 
-    started = time.monotonic()
-    pool = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
-    for thread in pool:
-        thread.start()
-    for thread in pool:
-        thread.join()
-    elapsed = time.monotonic() - started
-    return {"path": path, "clients": threads, "seconds": round(elapsed, 2),
-            "req_per_s": sum(counts) / elapsed, "errors": sum(errors)}
+def worker_memory(master_pid: int) -> list[dict]:
+    """Each gunicorn worker's resident memory now (VmRSS) and at its peak (VmHWM), in MB."""
+    return [{"pid": pid, "rss_mb": _status_mb(pid, "VmRSS"), "peak_mb": _status_mb(pid, "VmHWM")}
+            for pid in _children(master_pid)]
 
+
+# --- a run ------------------------------------------------------------------------------
 
 def run_one(kind: str, n: int, settings: dict) -> dict:
-    workdir = Path(tempfile.mkdtemp(prefix=f"bench-{kind}-{n}-"))
+    workdir, run_started = Path(tempfile.mkdtemp(prefix=f"bench-{kind}-{n}-")), time.perf_counter()
     try:
         with fresh_database(kind, workdir) as url:
             env = app_env(workdir, url)
@@ -376,122 +247,44 @@ def run_one(kind: str, n: int, settings: dict) -> dict:
             started = time.perf_counter()
             seed_output = flask(env, "seed-bench", "--ideas", str(n))
             seed_seconds = time.perf_counter() - started
+            print(f"  {kind} N={n:,}: seeded in {seed_seconds:.1f} s (with ANALYZE where seed-bench runs it)",
+                  flush=True)
             ids = pick_ids(url)
-            with server(env, workdir / "gunicorn.log") as (port, spec):
+            sql = sql_probe(env, [p.format(**ids) for p in SQL_PATHS])
+            with server(env, workdir / "gunicorn.log") as (port, spec, pid):
                 load_before = os.getloadavg()[0]
-                result = _measure_all(port, ids, settings)
+                result = _measure_all(port, pid, ids, settings)
             result["load_average"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
             result.update(db=kind, n=n, seed_seconds=round(seed_seconds, 1), served=spec, schema=schema,
-                          seed_output=seed_output.strip(), idea_id=ids["idea"])
+                          seed_output=seed_output.strip(), idea_id=ids["idea"], sql=sql,
+                          run_seconds=round(time.perf_counter() - run_started))
             return result
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _measure_all(port: int, ids: dict, settings: dict) -> dict:
-    pages = {}
-    for page in PAGES:
-        pages[page.key] = measure_page(port, page.path.format(**ids), settings["requests"])
+def _measure_all(port: int, pid: int, ids: dict, settings: dict) -> dict:
+    pages = {page.key: measure_page(port, page.path.format(**ids), _requests(page, settings), page.accept_encoding)
+             for page in PAGES}
+    memory_start = worker_memory(pid)
+    deep_path, offered = deep_page_path(port)
+    deep = {**measure_page(port, deep_path, max(10, settings["requests"] // 2)), "offered_pages": offered}
     idea_path = f"/ideas/{ids['idea']}"
     toggle_result = measure_toggle(port, ids, settings["requests"])
     idea_tp = throughput(port, idea_path, settings["seconds"])
     base_tp = throughput(port, "/__bench/baseline", settings["seconds"])
     ratio = idea_tp["req_per_s"] / base_tp["req_per_s"] if base_tp["req_per_s"] else None
-    return {"pages": pages, "toggle": toggle_result,
-            "throughput": {"idea_page": idea_tp, "baseline": base_tp, "ratio": ratio},
-            "map_phone": measure_map_phone(port)}
+    loads = {f"map {i + 1}": ["/map", MAP_FEED] for i in range(settings["mix_map"])} | {"list": [LIST_PATH]}
+    mixed = mixed_load(port, idea_path, loads, settings["seconds"])
+    map_phone = measure_map_phone(port)
+    return {"pages": pages, "deep_page": deep, "toggle": toggle_result,
+            "throughput": {"idea_page": idea_tp, "baseline": base_tp, "ratio": ratio}, "mixed": mixed,
+            "map_phone": map_phone, "memory": {"after_warm_up": memory_start, "after_run": worker_memory(pid)}}
 
 
-# --- report -----------------------------------------------------------------------------
-
-def _verdict(value: float | None, budget: float | None) -> str:
-    if value is None or budget is None:
-        return ""
-    return "ok" if value <= budget else "OVER"
-
-
-def page_rows(run: dict) -> list[list[str]]:
-    rows = []
-    for page in PAGES:
-        m = run["pages"][page.key]
-        if m.get("status") != 200:
-            rows.append([page.key, f"HTTP {m.get('status')}", "", "", "", "", "", "n/a"])
-            continue
-        verdicts = [_verdict(m["median_ms"], page.budget_ms), _verdict(m["gzip_kb"], page.budget_gz_kb)]
-        budget = f"{page.budget_ms:g} ms" + (f", {page.budget_gz_kb:g} KB gz" if page.budget_gz_kb else "")
-        rows.append([page.key, f"{m['median_ms']:.1f}", f"{m['p95_ms']:.1f}", f"{m['raw_kb']:.1f}",
-                     f"{m['gzip_kb']:.1f}", budget + ("*" if page.note else ""),
-                     "OVER" if "OVER" in verdicts else "ok", ""])
-    t = run["toggle"]
-    status = "ok" if t["status"] == 200 and t["median_ms"] <= TOGGLE_MS else "OVER"
-    if t["status"] != 200:
-        status = f"HTTP {t['status']}"
-    rows.append(["support toggle (htmx)", f"{t['median_ms']:.1f}", f"{t['p95_ms']:.1f}", "", "",
-                 f"{TOGGLE_MS} ms", status, ""])
-    return rows
-
-
-def print_table(headers: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
-    print(line)
-    print("-" * len(line))
-    for row in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
-
-
-def print_run(run: dict) -> None:
-    print(f"\n== {run['db']}, N = {run['n']:,} (schema by {run['schema']}, seed {run['seed_seconds']} s, "
-          f"idea {run['idea_id']}, served as {run['served']}, load average {run['load_average'][0]:.1f}"
-          f" -> {run['load_average'][1]:.1f} on {os.cpu_count()} CPUs) ==")
-    print_table(["page", "median ms", "p95 ms", "raw KB", "gzip KB", "budget", "verdict", ""],
-                page_rows(run))
-    tp = run["throughput"]
-    ratio = f"{tp['ratio']:.2f}" if tp["ratio"] else "n/a"
-    print(f"throughput, 8 clients: idea page {tp['idea_page']['req_per_s']:.1f} req/s, "
-          f"baseline (base.html) {tp['baseline']['req_per_s']:.1f} req/s, ratio {ratio} "
-          f"(errors {tp['idea_page']['errors']}/{tp['baseline']['errors']})")
-    m = run.get("map_phone") or {}
-    if "skipped" in m:
-        print(f"map on a phone (4x CPU slowdown): not measured: {m['skipped']}")
-    elif m:
-        print(f"map on a phone (4x CPU slowdown): {m['markers']:,} markers drawn after {m['median_ms']:.0f} ms "
-              f"(median of {len(m['runs_ms'])}: {m['runs_ms']}), budget {m['budget_ms']} ms: "
-              f"{_verdict(m['median_ms'], m['budget_ms'])}")
-
-
-def growth(runs: list[dict]) -> list[dict]:
-    result = []
-    by_db: dict[str, dict[int, dict]] = {}
-    for run in runs:
-        by_db.setdefault(run["db"], {})[run["n"]] = run
-    for db_kind, sizes in by_db.items():
-        if len(sizes) < 2:
-            continue
-        small, large = sizes[min(sizes)], sizes[max(sizes)]
-        for key in [p.key for p in PAGES] + ["support toggle"]:
-            a = small["toggle"] if key == "support toggle" else small["pages"][key]
-            b = large["toggle"] if key == "support toggle" else large["pages"][key]
-            if "median_ms" in a and "median_ms" in b:
-                ratio = b["median_ms"] / a["median_ms"]
-                verdict = "flat" if ratio <= GROWTH_FLAT else "GROWS"
-                if key.startswith("geojson"):
-                    verdict = "expected: whole city, payload grows with N"
-                result.append({"db": db_kind, "page": key, "from": min(sizes), "to": max(sizes),
-                               "ratio": ratio, "verdict": verdict})
-    return result
-
-
-def over_budget(runs: list[dict]) -> list[str]:
-    over = []
-    for run in runs:
-        for row in page_rows(run):
-            if row[6] not in ("ok", ""):
-                over.append(f"{run['db']} N={run['n']} {row[0]}: {row[6]}")
-        m = run.get("map_phone") or {}
-        if "median_ms" in m and m["median_ms"] > m["budget_ms"]:
-            over.append(f"{run['db']} N={run['n']} map on a phone: {m['median_ms']:.0f} ms")
-    return over
+def _requests(page, settings: dict) -> int:
+    """Fewer for the diagnostic rows (the uncompressed GeoJSON): the smoke stays short."""
+    return settings["requests"] if page.budget_ms else max(10, settings["requests"] // 5)
 
 
 def settings_from_env() -> dict:
@@ -499,7 +292,9 @@ def settings_from_env() -> dict:
     databases = [d.strip() for d in os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")]
     return {"sizes": sizes, "databases": databases,
             "requests": max(10, int(os.environ.get("BENCH_REQUESTS", "50"))),
-            "seconds": min(60.0, float(os.environ.get("BENCH_SECONDS", "10")))}
+            "seconds": min(60.0, float(os.environ.get("BENCH_SECONDS", "10"))),
+            "mix_map": max(1, int(os.environ.get("BENCH_MIX_MAP", "2"))), "map_feed": MAP_FEED,
+            "pg_db": PG_BENCH_DB}
 
 
 def main() -> int:
@@ -508,37 +303,16 @@ def main() -> int:
     if "postgresql" in settings["databases"] and "postgresql" not in databases:
         print("PostgreSQL: pg_isready -h 127.0.0.1 does not answer; skipped.")
     print(f"Benchmark: {', '.join(databases)} x N = {settings['sizes']}, {settings['requests']} sequential "
-          f"requests per page, throughput {settings['seconds']:g} s x 8 clients, {os.cpu_count()} CPUs.")
-    print("Times are client wall time on loopback; gzip KB = body gzipped here (level 6).")
+          f"requests per page, throughput and mixed load {settings['seconds']:g} s, {os.cpu_count()} CPUs.")
+    print("Times are client wall time on loopback with Accept-Encoding: gzip, br (the app compresses); "
+          "wire KB = bytes sent, raw KB = decoded body.", flush=True)
     runs = []
     for kind in databases:
         for n in settings["sizes"]:
-            run = run_one(kind, n, settings)
-            runs.append(run)
-            print_run(run)
-    report(runs, settings)
-    over = over_budget(runs)
-    if over:
-        print("\nOver budget:\n  " + "\n  ".join(over))
+            runs.append(run_one(kind, n, settings))
+            print_run(runs[-1])
+    over = report(runs, settings, ROOT)
     return 1 if over and os.environ.get("BENCH_STRICT") == "1" else 0
-
-
-def report(runs: list[dict], settings: dict) -> None:
-    trend = growth(runs)
-    if trend:
-        print("\n== growth of the median, small -> large N ==")
-        print_table(["db", "page", "ratio", "verdict"],
-                    [[g["db"], g["page"], f"{g['ratio']:.2f}", g["verdict"]] for g in trend])
-    notes = [f"{p.key}: {p.note}" for p in PAGES if p.note]
-    print("\n* " + "; ".join(notes) + f". Growth 'flat' means ratio <= {GROWTH_FLAT} (our reading).")
-    out_dir = ROOT / "reports" / "bench"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"bench-{datetime.now():%Y%m%d-%H%M%S}.json"
-    budgets = {"page_ms": PAGE_MS, "toggle_ms": TOGGLE_MS, "geojson_ms": GEOJSON_MS,
-               "geojson_gzip_kb": GEOJSON_GZ_KB}
-    path.write_text(json.dumps({"settings": settings, "cpus": os.cpu_count(), "budgets": budgets,
-                                "runs": runs, "growth": trend}, indent=2))
-    print(f"Report: {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

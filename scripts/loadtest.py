@@ -29,7 +29,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench import Client, create_schema, flask, fresh_database, login, pg_available, server, toggle
+from bench import create_schema, flask, fresh_database, pg_available, server
+from bench_http import Client, login, toggle
 
 from participatie.config import normalise_database_url
 
@@ -211,9 +212,9 @@ def main() -> int:
 
             env = app_env(workdir, url)
             print(f"Load test on {kind}: schema by {create_schema(env)}; "
-                  + flask(env, "seed-bench", "--ideas", str(args.dataset)).splitlines()[0])
+                  + " ".join(flask(env, "seed-bench", "--ideas", str(args.dataset)).splitlines()[:2]))
             users, ideas, given = choose(url, args.threads, args.ideas)
-            with server(env, workdir / "gunicorn.log") as (port, _spec):
+            with server(env, workdir / "gunicorn.log") as (port, _spec, _pid):
                 tally, elapsed = hammer(port, users, ideas, args.seconds)
             return report(args, kind, url, users, ideas, given, tally, elapsed, workdir / "gunicorn.log")
     finally:

@@ -31,7 +31,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import ROOT, Client, _wait_ready, csrf_token, free_port, pg_available  # noqa: E402
+from bench import ROOT, _wait_ready, free_port, pg_available  # noqa: E402
+from bench_http import Client, csrf_token  # noqa: E402
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # participatie.config.Config.DEMO_PASSWORD
 PG_ADMIN_URL = os.environ.get("SOAK_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")

@@ -1,14 +1,7 @@
 """Account-level rules."""
 
-from participatie.accounts.roles import Role
-
-
-def _active(user) -> bool:
-    return bool(user and user.is_authenticated)
-
-
-def is_admin(user) -> bool:
-    return _active(user) and user.role == Role.ADMIN
+from participatie.accounts.predicates import is_admin, is_resident
+from participatie.accounts.predicates import is_signed_in as _active
 
 
 def can_manage_roles(user) -> bool:
@@ -22,4 +15,4 @@ def can_delete_account(actor, user) -> bool:
     services.deletion_blockers, because that needs the database."""
     if not _active(actor) or user is None or user.is_deleted:
         return False
-    return actor.id == user.id or (is_admin(actor) and user.role == Role.RESIDENT)
+    return actor.id == user.id or (is_admin(actor) and is_resident(user))

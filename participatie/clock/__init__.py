@@ -26,6 +26,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None) + time_travel()
 
 
+def today_local(now: datetime | None = None) -> date:
+    """THE "today" of the app: the app clock's date in Europe/Amsterdam (never the machine's date:
+    after midnight in Amsterdam a UTC server is still on yesterday, and time travel moves the clock)."""
+    return _local(now or utcnow()).date()
+
+
 @lru_cache(maxsize=16)
 def _dutch_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.NL(years=year))

@@ -24,7 +24,7 @@ SUMMARY = ("Bewoners hebben twee ideeën voor de wijk. Veel buren steunen ze. "
 def _plannable_by_wijk() -> list[list[Idea]]:
     """Plannable ideas grouped per wijk, the wijk with the most first, most supported first."""
     ideas = db.session.scalars(select(Idea).where(Idea.status.in_(list(PLANNABLE)), Idea.hidden.is_(False))
-                               .order_by(Idea.support_count.desc(), Idea.id)).all()
+                               .order_by(Idea.supporter_total.desc(), Idea.id)).all()
     groups: dict[int, list[Idea]] = {}
     for idea in ideas:
         groups.setdefault(idea.wijk_id, []).append(idea)

@@ -94,7 +94,7 @@ class Conversation(db.Model):
 
     @property
     def ideas(self) -> list[Idea]:
-        return sorted((link.idea for link in self.idea_links), key=lambda i: (-i.support_count, i.id))
+        return sorted((link.idea for link in self.idea_links), key=lambda i: (-i.supporter_total, i.id))
 
     @property
     def has_location(self) -> bool:

@@ -2,7 +2,14 @@
 
 from datetime import datetime
 
-from participatie.accounts.roles import Role
+from participatie.accounts.predicates import (
+    is_admin,
+    is_ambassador,
+    is_makelaar,
+    is_makelaar_of,
+    is_signed_in,
+    is_staff,
+)
 from participatie.clock import utcnow
 from participatie.conversations.status import ConversationStatus
 from participatie.ideas.status import IdeaStatus
@@ -11,18 +18,14 @@ C = ConversationStatus
 PLANNABLE = frozenset({IdeaStatus.AWAITING_RESPONSE, IdeaStatus.IN_PROGRESS})
 
 
-def _is(user, *roles) -> bool:
-    return bool(user and user.is_authenticated and user.role in roles)
-
-
 def can_plan(user) -> bool:
     """Ambassadors and admins plan a conversation at once."""
-    return _is(user, Role.AMBASSADOR, Role.ADMIN)
+    return is_staff(user)
 
 
 def can_propose(user) -> bool:
     """Community brokers propose one (for their own wijken); an ambassador confirms it."""
-    return _is(user, Role.MAKELAAR) and bool(user.wijken)
+    return is_makelaar(user)
 
 
 def can_start(user) -> bool:
@@ -33,7 +36,7 @@ def in_scope(user, wijk_id: int) -> bool:
     """Ambassadors and admins: every wijk. Brokers: their own wijken."""
     if can_plan(user):
         return True
-    return can_propose(user) and any(w.id == wijk_id for w in user.wijken)
+    return is_makelaar_of(user, wijk_id)
 
 
 def can_link_idea(user, idea) -> bool:
@@ -42,11 +45,9 @@ def can_link_idea(user, idea) -> bool:
 
 def is_organiser(user, conversation) -> bool:
     """Who planned or confirmed it, and admins. Only they see the attendee list."""
-    if _is(user, Role.ADMIN):
+    if is_admin(user):
         return True
-    if not (user and user.is_authenticated):
-        return False
-    return user.id in (conversation.created_by_id, conversation.confirmed_by_id)
+    return is_signed_in(user) and user.id in (conversation.created_by_id, conversation.confirmed_by_id)
 
 
 def can_confirm(user, conversation) -> bool:
@@ -73,7 +74,7 @@ def can_edit_summary(user, conversation) -> bool:
         return False
     if is_organiser(user, conversation) or can_plan(user):
         return True
-    return _is(user, Role.MAKELAAR) and any(w.id == conversation.wijk_id for w in user.wijken)
+    return is_makelaar_of(user, conversation.wijk_id)
 
 
 def can_view(user, conversation) -> bool:
@@ -106,10 +107,8 @@ def can_update_action(user, item) -> bool:
     """The organisers, the named owner, and the idea's ambassador keep the status up to date."""
     if is_organiser(user, item.conversation):
         return True
-    if not (user and user.is_authenticated):
-        return False
-    return user.id in (item.owner_user_id, item.idea.ambassador_id) and _is(user, Role.AMBASSADOR)
+    return is_ambassador(user) and user.id in (item.owner_user_id, item.idea.ambassador_id)
 
 
 def can_see_overdue_queue(user) -> bool:
-    return _is(user, Role.AMBASSADOR, Role.ADMIN)
+    return is_staff(user)

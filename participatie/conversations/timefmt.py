@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, time
 from flask_babel import format_date, format_time, get_locale
 from flask_babel import gettext as _
 
-from participatie.clock import AMSTERDAM, utcnow
+from participatie.clock import AMSTERDAM, today_local, utcnow  # noqa: F401 (today_local: read from here too)
 
 
 def to_utc(day: date, moment: time) -> datetime:
@@ -19,8 +19,6 @@ def local(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC).astimezone(AMSTERDAM)
 
 
-def today_local(now: datetime | None = None) -> date:
-    return local(now or utcnow()).date()
 
 
 def _clock(moment: datetime) -> str:

@@ -12,8 +12,8 @@ def idea_counts_by_wijk() -> dict[int, int]:
 
 
 def totals(wijk_id: int | None = None) -> dict[str, int]:
-    """Number of ideas and of supports (steun + meedoen), city-wide or for one wijk."""
-    query = select(func.count(), func.coalesce(func.sum(Idea.support_count + Idea.join_count), 0)).where(
+    """Number of ideas and of supporters (online and on paper), city-wide or for one wijk."""
+    query = select(func.count(), func.coalesce(func.sum(Idea.supporter_total), 0)).where(
         Idea.hidden.is_(False)
     )
     if wijk_id is not None:

@@ -74,7 +74,7 @@ def _idea(row, author, index: int, rng: random.Random) -> Idea:
 
 
 def _support_by(idea: Idea, users: list[User]) -> None:
-    if idea.supporter_total:
+    if idea.supporter_total or idea.join_count:
         return
     for user in users:
         if user.id != idea.author_id:
@@ -82,7 +82,7 @@ def _support_by(idea: Idea, users: list[User]) -> None:
 
 
 def _support(idea: Idea, residents: list[User], rng: random.Random) -> None:
-    if idea.supporter_total:
+    if idea.supporter_total or idea.join_count:
         return  # already seeded
     for user in rng.sample(residents, rng.randint(0, min(18, len(residents)))):
         if user.id == idea.author_id:

@@ -1,6 +1,7 @@
 """Demo stories through the real services: ideas at every step of the loop, told in plain Dutch."""
 
-from datetime import date, timedelta
+from datetime import timedelta
+from participatie.clock import today_local
 
 from sqlalchemy import select
 
@@ -34,13 +35,13 @@ def tell_stories() -> None:
     garden = _claim(ruud, "Een moestuin op het Moskeeplein",
                     "Ik ben Ruud. Ik zoek uit of er op het plein plek is voor een moestuin.")
     if garden:
-        services.record_voorgesprek(ruud, garden, department="Groen en Water", held_on=date.today() - timedelta(days=3),
+        services.record_voorgesprek(ruud, garden, department="Groen en Water", held_on=today_local() - timedelta(days=3),
                                     internal_note="Leidingen liggen onder het plein; graven kan niet.",
                                     public_line="Onder het plein liggen leidingen.")
         services.post_progress(ruud, garden, "Nog geen nieuws, wel bezig. Ik spreek volgende week de wijkbeheerder.")
     lights = _claim(ruud, "Betere verlichting in het park", "Ik ben Ruud. Ik pak dit op met de afdeling Verlichting.")
     if lights:
-        services.record_voorgesprek(ruud, lights, department="Openbare verlichting", held_on=date.today() - timedelta(days=5))
+        services.record_voorgesprek(ruud, lights, department="Openbare verlichting", held_on=today_local() - timedelta(days=5))
         services.change_status(ruud, lights, "decided", "Goed nieuws: er komen lampen bij.", outcome="city_does_it",
-                               next_step="Vier lampen langs het fietspad", next_date=date.today() + timedelta(days=30))
+                               next_step="Vier lampen langs het fietspad", next_date=today_local() + timedelta(days=30))
         services.change_status(ruud, lights, "done", "De lampen staan er. Kijk je of het zo goed is?")

@@ -3,6 +3,7 @@
 import json
 
 from sqlalchemy import Float, Integer, String, Text, select
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
 from participatie.extensions import db
@@ -23,6 +24,17 @@ class Wijk(db.Model):
     max_lng: Mapped[float] = mapped_column(Float)
     support_threshold: Mapped[int] = mapped_column(Integer, default=25)
     response_term_days: Mapped[int] = mapped_column(Integer, default=10)
+
+    @hybrid_property
+    def required_support(self) -> int:
+        """How many supporters an idea in this wijk needs before the city responds. Every threshold
+        reader (Python and SQL) uses this, so a rule such as "per 1,000 residents" changes here only."""
+        return self.support_threshold
+
+    @required_support.inplace.expression
+    @classmethod
+    def _required_support_sql(cls):
+        return cls.support_threshold
 
     @property
     def geometry(self) -> dict:

@@ -1,7 +1,7 @@
 """GeoJSON of ideas for the map: plain columns, no ORM objects, HTML-safe JSON.
 
 The whole city (N = 10,000 ideas) is one response, so this is written for speed:
-a Core query of six columns (no ORM row processing, no Enum conversion) and one
+a Core query of seven columns (no ORM row processing, no Enum conversion) and one
 string template per feature instead of a dict per feature plus json.dumps.
 """
 
@@ -15,7 +15,7 @@ from participatie.ideas.models import Idea
 MAX_TITLE = 80
 
 _FEATURE = ('{"type":"Feature","id":%d,"geometry":{"type":"Point","coordinates":[%r,%r]},'
-            '"properties":{"t":%s,"k":%s,"s":%d}}')
+            '"properties":{"t":%s,"k":%s,"s":%d,"st":%s}}')
 
 
 def _rows(filters):
@@ -23,17 +23,19 @@ def _rows(filters):
     # The filters select ids; the rows are then read by primary key. On SQLite this is
     # faster than reading through the (unselective) `hidden` index the filters would pick.
     ids = filters.query().with_only_columns(Idea.id).order_by(None)
-    columns = (Idea.id, Idea.lat, Idea.lng, Idea.title, type_coerce(Idea.kind, String), Idea.support_count)
+    columns = (Idea.id, Idea.lat, Idea.lng, Idea.title, type_coerce(Idea.kind, String), Idea.supporter_total,
+               type_coerce(Idea.status, String))
     query = select(*columns).where(Idea.id.in_(ids), Idea.lat.is_not(None))
     return db.session.connection().execute(query).fetchall()
 
 
 def _feature(row, kinds: dict) -> str:
-    idea_id, lat, lng, title, kind, support = row
-    if kind not in kinds:
-        kinds[kind] = encode_basestring(kind)
+    idea_id, lat, lng, title, kind, support, status = row
+    for word in (kind, status):
+        if word not in kinds:
+            kinds[word] = encode_basestring(word)
     return _FEATURE % (idea_id, round(lng, 5), round(lat, 5), encode_basestring(title[:MAX_TITLE]),
-                       kinds[kind], support)
+                       kinds[kind], support, kinds[status])
 
 
 def feature_collection(filters) -> str:

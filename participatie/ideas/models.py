@@ -16,6 +16,7 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.accounts.models import User
@@ -23,7 +24,7 @@ from participatie.clock import utcnow
 from participatie.extensions import enum_column
 from participatie.extensions import db
 from participatie.geo.models import Wijk
-from participatie.ideas.status import SUPPORTABLE, IdeaKind, IdeaStatus, Outcome
+from participatie.ideas.status import SUPPORTABLE, EventKind, IdeaKind, IdeaStatus, Outcome  # noqa: F401 (EventKind re-exported)
 
 
 
@@ -109,17 +110,35 @@ class Idea(db.Model):
     def accepts_support(self) -> bool:
         return self.status in SUPPORTABLE and not self.hidden
 
-    @property
+    @hybrid_property
     def supporter_total(self) -> int:
-        return self.support_count + self.join_count
+        """THE number of people who support this idea: online supports plus supports a makelaar
+        collected on paper. Every page, sheet, export, query and the threshold read this."""
+        return (self.support_count or 0) + (self.paper_support_count or 0)
+
+    @supporter_total.inplace.expression
+    @classmethod
+    def _supporter_total_sql(cls):
+        return cls.support_count + cls.paper_support_count
 
     @property
-    def threshold_support(self) -> int:
-        """What counts toward the wijk's threshold: online supports plus paper supports."""
-        return self.support_count + (self.paper_support_count or 0)
+    def support_missing(self) -> int:
+        """Supporters still missing before the city responds (0 when there are enough)."""
+        return max(self.wijk.required_support - self.supporter_total, 0)
+
+    @property
+    def has_enough_support(self) -> bool:
+        return self.support_missing == 0
 
     def __repr__(self) -> str:
         return f"<Idea {self.id} {self.kind} {self.status}>"
+
+
+# "Most supported first" sorts on the one support total: expression indexes (SQLite and PostgreSQL)
+# let the list and the wijk sheet read it in order instead of sorting every idea of a wijk.
+SUPPORTER_TOTAL_SQL = Idea.support_count + Idea.paper_support_count
+Index("ix_ideas_supporter_total", Idea.hidden, SUPPORTER_TOTAL_SQL, Idea.id)
+Index("ix_ideas_wijk_supporter_total", Idea.wijk_id, Idea.hidden, SUPPORTER_TOTAL_SQL, Idea.id)
 
 
 class IdeaEvent(db.Model):
@@ -154,23 +173,6 @@ class Follow(db.Model):
     user: Mapped[User] = relationship(lazy="joined")
 
 
-class EventKind:
-    CREATED = "created"
-    UPDATE = "update"  # by the initiator
-    EDITED = "edited"
-    STATUS_CHANGE = "status_change"
-    THRESHOLD = "threshold"
-    ENDORSED = "endorsed"
-    CLAIM = "claim"
-    HANDOVER = "handover"
-    RELEASE = "release"
-    VOORGESPREK = "voorgesprek"
-    ANSWER = "answer"  # a public answer by the municipality
-    PROGRESS = "progress"  # an update by the municipality ("nog geen nieuws" counts)
-    FOLLOWUP_ANSWER = "followup_answer"  # a resident's answer to "opgelost?" or "hoe gaat het nu?"
-    CLOSED_NO_REPLY = "closed_no_reply"
-
-
 def visible_ideas():
     """Base query for everything the public may see."""
     return select(Idea).where(Idea.hidden.is_(False))
@@ -198,7 +200,7 @@ def filtered_ideas(
         south, west, north, east = bbox
         query = query.where(Idea.lat.between(south, north), Idea.lng.between(west, east))
     if sort == "support":
-        return query.order_by(Idea.support_count.desc(), Idea.id.desc())
+        return query.order_by(Idea.supporter_total.desc(), Idea.id.desc())
     return query.order_by(Idea.created_at.desc(), Idea.id.desc())
 
 

@@ -1,16 +1,13 @@
 """Who may do what with ideas. Pure predicates: no writes, no request globals."""
 
-from participatie.accounts.roles import Role
+from participatie.accounts.predicates import is_admin, is_ambassador_of, is_confirmed, is_makelaar_of
+from participatie.accounts.predicates import is_signed_in as _active
 from participatie.ideas.status import IdeaStatus
-
-
-def _active(user) -> bool:
-    return bool(user and user.is_authenticated)
 
 
 def can_post(user) -> bool:
     """Posting needs an account with a confirmed e-mail address."""
-    return _active(user) and user.email_verified
+    return is_confirmed(user)
 
 
 def is_author(user, idea) -> bool:
@@ -19,7 +16,8 @@ def is_author(user, idea) -> bool:
 
 def can_edit(user, idea) -> bool:
     """The author may edit while nobody has supported or joined it yet."""
-    return is_author(user, idea) and idea.supporter_total == 0 and idea.status == IdeaStatus.OPEN
+    untouched = idea.supporter_total == 0 and idea.join_count == 0
+    return is_author(user, idea) and untouched and idea.status == IdeaStatus.OPEN
 
 
 def can_add_update(user, idea) -> bool:
@@ -27,8 +25,13 @@ def can_add_update(user, idea) -> bool:
     return is_author(user, idea) and not idea.hidden
 
 
+def can_revive(user, idea) -> bool:
+    """The author may bring an archived idea back for another window of support."""
+    return is_author(user, idea) and idea.status == IdeaStatus.ARCHIVED and not idea.hidden
+
+
 def can_view(user, idea) -> bool:
-    return not idea.hidden or (_active(user) and user.role == Role.ADMIN)
+    return not idea.hidden or is_admin(user)
 
 
 def can_follow(user, idea) -> bool:
@@ -40,8 +43,5 @@ def can_edit_summary(user, idea) -> bool:
     """The short B1 summary: the initiator, a makelaar of the wijk, the claiming ambassador, an admin."""
     if not _active(user) or idea.hidden:
         return False
-    if user.role == Role.ADMIN or is_author(user, idea):
-        return True
-    if user.role == Role.AMBASSADOR:
-        return idea.ambassador_id == user.id
-    return user.role == Role.MAKELAAR and any(w.id == idea.wijk_id for w in user.wijken)
+    return (is_admin(user) or is_author(user, idea) or is_ambassador_of(user, idea)
+            or is_makelaar_of(user, idea.wijk_id))

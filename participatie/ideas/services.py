@@ -3,17 +3,19 @@
 import re
 from dataclasses import dataclass, field
 
+from flask import current_app
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.geo import services as geo
-from participatie.ideas import rules
+from participatie.ideas import rules, workflow
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from participatie.ideas.models import EventKind, Follow, Idea, IdeaEvent
-from participatie.ideas.status import IdeaKind
+from participatie.ideas.status import IdeaKind, IdeaStatus
 from participatie.ideas.themes import NEEDS, THEMES
 from participatie.plainlanguage import check_text
 
@@ -110,10 +112,17 @@ def add_update(actor, idea: Idea, text: str) -> IdeaEvent:
 
 
 def _add_event(idea, actor, kind, *, public_text="", created_at=None) -> IdeaEvent:
-    event = IdeaEvent(idea_id=idea.id, actor=actor, kind=kind, public_text=public_text)
-    if created_at is not None:
-        event.created_at = created_at
-    db.session.add(event)
+    return workflow.record(idea, kind, actor, public_text, created_at=created_at)
+
+
+def revive(actor, idea: Idea, now=None) -> IdeaEvent:
+    """The author brings an archived idea back: open again, with a new window for support."""
+    if not rules.can_revive(actor, idea):
+        raise NotAllowed("revive idea")
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        text = _("This idea is back. You can support it again.")
+    event = workflow.move(idea, IdeaStatus.OPEN, actor, text, kind=EventKind.REVIVED, now=now)
+    db.session.commit()
     return event
 
 

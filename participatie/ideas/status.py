@@ -63,7 +63,7 @@ TRANSITIONS: dict[IdeaStatus, frozenset[IdeaStatus]] = {
     S.DECIDED: frozenset({S.DONE, S.CLOSED}),
     S.DONE: frozenset({S.CLOSED, S.IN_PROGRESS}),
     S.CLOSED: frozenset(),
-    S.ARCHIVED: frozenset(),
+    S.ARCHIVED: frozenset({S.OPEN}),  # the author brings it back: a new window for support
 }
 
 # Statuses in which residents can still support an idea.
@@ -72,3 +72,32 @@ SUPPORTABLE = frozenset({S.OPEN, S.AWAITING_RESPONSE, S.IN_PROGRESS, S.CONVERSAT
 
 def can_transition(old: IdeaStatus, new: IdeaStatus) -> bool:
     return new in TRANSITIONS[old]
+
+
+# Statuses in which the city works on the idea: a public update is due at regular intervals.
+WORKING = frozenset({S.IN_PROGRESS, S.CONVERSATION_PLANNED, S.DECIDED})
+
+
+class EventKind(StrEnum):
+    """What one line on an idea's timeline records (IdeaEvent.kind)."""
+
+    CREATED = "created"
+    UPDATE = "update"  # by the initiator
+    EDITED = "edited"
+    STATUS_CHANGE = "status_change"
+    THRESHOLD = "threshold"
+    ENDORSED = "endorsed"
+    CLAIM = "claim"
+    HANDOVER = "handover"
+    RELEASE = "release"
+    VOORGESPREK = "voorgesprek"
+    ANSWER = "answer"  # a public answer by the municipality
+    PROGRESS = "progress"  # an update by the municipality ("nog geen nieuws" counts)
+    FOLLOWUP_ANSWER = "followup_answer"  # a resident's answer to "opgelost?" or "hoe gaat het nu?"
+    CLOSED_NO_REPLY = "closed_no_reply"
+    LINK = "link"  # connected to a social-map entry or another idea
+    PAPER_SUPPORT = "paper_support"
+    ACTION = "action"  # an action item from a stadsgesprek, or a change of its status
+    CONVERSATION_HELD = "conversation"  # the stadsgesprek was held, the report is online
+    ARCHIVED = "archived"  # no support within the wijk's window
+    REVIVED = "revived"  # the author brought an archived idea back

@@ -122,6 +122,17 @@ def add_update(idea_id: int):
                            update_form=form), 422
 
 
+@bp.post("/ideas/<int:idea_id>/revive")
+@login_required
+def revive(idea_id: int):
+    idea = _get_visible(idea_id)
+    if not rules.can_revive(current_user, idea):
+        raise NotAllowed("revive")
+    services.revive(current_user, idea)
+    flash(_("Your idea is back. Ask your neighbours to support it."), "ok")
+    return redirect(url_for("ideas.detail", idea_id=idea.id), 303)
+
+
 @api_bp.get("/ideas.geojson")
 def ideas_geojson():
     filters = ListFilters.from_args(request.args)

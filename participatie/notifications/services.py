@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import current_app, url_for
 from flask_babel import force_locale
 from sqlalchemy import delete, update
 
@@ -19,6 +19,7 @@ from participatie.accounts.signals import account_deleted
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.ideas import services as ideas
+from participatie.ideas import workflow
 from participatie.ideas.models import Follow
 from participatie.notifications import mailqueue, rules
 from participatie.notifications.models import (
@@ -66,6 +67,17 @@ def _notify_one(user, *, kind, idea, event, subject, body, link) -> Notification
 def notify_followers(idea, **kwargs) -> list[Notification]:
     """Everyone who follows the idea (the author and supporters follow automatically)."""
     return notify(ideas.followers(idea), idea=idea, **kwargs)
+
+
+@workflow.idea_moved.connect
+@workflow.event_recorded.connect
+def tell_followers(idea, *, event, actor, notice=None, **_extra) -> None:
+    """The workflow announced an event: the followers hear what its notice says (if it has one)."""
+    if notice is None:
+        return
+    link = notice.link or url_for("ideas.detail", idea_id=idea.id, _anchor="tijdlijn")
+    notify_followers(idea, kind=notice.kind or event.kind, event=event, subject=notice.subject, body=notice.body_for(event),
+                     link=link, exclude=actor)
 
 
 def unread_count(user) -> int:

@@ -77,7 +77,7 @@ def _where(idea: Idea) -> Section:
 
 
 def _support(idea: Idea) -> Section:
-    lines = [ngettext("%(num)d person supports this idea.", "%(num)d people support this idea.", idea.support_count)]
+    lines = [ngettext("%(num)d person supports this idea.", "%(num)d people support this idea.", idea.supporter_total)]
     if idea.join_count:
         lines.append(ngettext("%(num)d person wants to help.", "%(num)d people want to help.", idea.join_count))
     return Section(_("How many people support it?"), lines)
@@ -96,6 +96,9 @@ def _city(idea: Idea) -> Section:
         name = answer.actor.display_name if answer.actor else _("The city")
         section.paragraphs.append(_("On %(date)s %(name)s wrote:", date=human_date(answer.created_at), name=name))
         section.quote = answer.public_text
+    elif (talk := last_held_conversation(idea)) is not None:
+        section.paragraphs.append(_("There was a city conversation about this idea on %(date)s. "
+                                    "The report is on the website.", date=human_date(talk.starts_at)))
     elif idea.ambassador:
         section.paragraphs.append(_("%(name)s works on it. There is no answer yet.", name=idea.ambassador.display_name))
     else:
@@ -118,7 +121,7 @@ def _next(idea: Idea, now: datetime) -> Section:
     section = Section(_("What happens next?"))
     deadline = deadline_of(idea, now)
     if idea.status == IdeaStatus.OPEN:
-        missing = max(idea.wijk.support_threshold - idea.support_count, 0)
+        missing = idea.support_missing
         section.paragraphs.append(ngettext(
             "It needs %(num)d more supporter. Then the city answers.",
             "It needs %(num)d more supporters. Then the city answers.", missing) if missing
@@ -138,6 +141,14 @@ def _next(idea: Idea, now: datetime) -> Section:
     if deadline and deadline.late:
         section.paragraphs.append(_("The city is late with this."))
     return section
+
+
+def last_held_conversation(idea: Idea) -> Conversation | None:
+    """The latest stadsgesprek about this idea that was held (its report is online)."""
+    query = (select(Conversation).join(ConversationIdea)
+             .where(ConversationIdea.idea_id == idea.id, Conversation.status == ConversationStatus.HELD)
+             .order_by(Conversation.starts_at.desc()).limit(1))
+    return db.session.scalar(query)
 
 
 def next_conversation(idea: Idea, now: datetime) -> Conversation | None:

@@ -27,16 +27,16 @@ PLACES = 3
 
 
 def top_ideas(wijk, limit: int = TOP_IDEAS) -> list[Idea]:
-    """Most supported first, counting supporters and helpers, as the sheet shows them."""
+    """Most supported first (online and on paper), as the sheet shows them."""
     query = (visible_ideas().where(Idea.wijk_id == wijk.id, Idea.status != IdeaStatus.ARCHIVED)
-             .order_by((Idea.support_count + Idea.join_count).desc(), Idea.id.desc()).limit(limit))
+             .order_by(Idea.supporter_total.desc(), Idea.id.desc()).limit(limit))
     return list(db.session.scalars(query))
 
 
 def wijk_totals(wijk) -> dict[str, int]:
     """Ideas (not archived) and supports in the wijk."""
     ideas, supports = db.session.execute(
-        select(func.count(), func.coalesce(func.sum(Idea.support_count + Idea.join_count), 0)).where(
+        select(func.count(), func.coalesce(func.sum(Idea.supporter_total), 0)).where(
             Idea.wijk_id == wijk.id, Idea.hidden.is_(False), Idea.status != IdeaStatus.ARCHIVED)).one()
     return {"ideas": ideas, "supports": int(supports)}
 

@@ -8,10 +8,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from participatie.clock import add_working_days, utcnow
-from participatie.web.errors import NotAllowed
+from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
-from participatie.ideas.models import EventKind, IdeaEvent
-from participatie.ideas.status import IdeaStatus
+from participatie.ideas import workflow
+from participatie.ideas.models import IdeaEvent
+from participatie.ideas.status import EventKind, IdeaStatus
 from participatie.notifications.services import notify
 from participatie.responses import links
 from participatie.responses.models import FollowUp, FollowUpKind
@@ -36,9 +37,19 @@ def _ask(idea, kind: FollowUpKind, now, due_at=None) -> FollowUp | None:
 
 
 def _followup_body(user, followup, idea) -> str:
+    if followup.kind == FollowUpKind.HOW_NOW:  # an open question: one link to a few words
+        return render_template("mail/how_now.txt", user=user, idea_title=idea.title,
+                               question=QUESTIONS[followup.kind], answer_link=links.followup_link(followup.id, None))
     return render_template("mail/followup.txt", user=user, idea_title=idea.title, question=QUESTIONS[followup.kind],
                            yes_link=links.followup_link(followup.id, True),
                            no_link=links.followup_link(followup.id, False))
+
+
+@workflow.idea_moved.connect
+def ask_when_done(idea, *, new, event, **_extra) -> None:
+    """Whichever way an idea becomes 'done', the initiator is asked whether it is solved."""
+    if new == IdeaStatus.DONE:
+        ask_if_solved(idea, event.created_at)
 
 
 def ask_if_solved(idea, now) -> FollowUp | None:
@@ -46,10 +57,13 @@ def ask_if_solved(idea, now) -> FollowUp | None:
     return _ask(idea, FollowUpKind.SOLVED, now, due)
 
 
-def answer_followup(user, followup: FollowUp, yes: bool, text: str = "", now=None) -> FollowUp:
-    """Yes closes the idea, no reopens it with the resident's words; how-now answers go on the timeline."""
+def answer_followup(user, followup: FollowUp, yes: bool | None, text: str = "", now=None) -> FollowUp:
+    """Yes closes the idea, no reopens it with the resident's words; how-now answers (a few words,
+    yes/no optional) go on the timeline."""
     if user is None or followup.user_id != user.id:
         raise NotAllowed("followup")
+    if yes is None and (followup.kind != FollowUpKind.HOW_NOW or not (text or "").strip()):
+        raise DomainValidationError(_("Write a few words."), field="text")
     now = now or utcnow()
     first_answer = followup.answered_at is None
     followup.answered_at, followup.answer_yes, followup.text = now, yes, (text or "").strip()[:2000]
@@ -65,14 +79,18 @@ def answer_followup(user, followup: FollowUp, yes: bool, text: str = "", now=Non
     return followup
 
 
-def _how_now_text(yes: bool, text: str) -> str:
+def _how_now_text(yes: bool | None, text: str) -> str:
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         return _how_now_parts(yes, text)
 
 
-def _how_now_parts(yes: bool, text: str) -> str:
-    head = _("Three weeks later, the initiator says: it is going well.") if yes else _(
-        "Three weeks later, the initiator says: it is not going well.")
+def _how_now_parts(yes: bool | None, text: str) -> str:
+    if yes is None:
+        head = _("Three weeks later, the initiator says:")
+    elif yes:
+        head = _("Three weeks later, the initiator says: it is going well.")
+    else:
+        head = _("Three weeks later, the initiator says: it is not going well.")
     return f"{head}\n{text}".strip()
 
 
@@ -85,14 +103,13 @@ def _settle_in_default_language(idea, user, yes: bool, text: str, now) -> None:
     if idea.status != IdeaStatus.DONE:
         return
     if yes:
-        idea.status, idea.closed_at, idea.update_due_at = IdeaStatus.CLOSED, now, None
         head = _("The initiator says: this is solved.")
-        _timeline(idea, user, f"{head}\n{text}".strip(), old=IdeaStatus.DONE, new=IdeaStatus.CLOSED)
+        workflow.move(idea, IdeaStatus.CLOSED, user, f"{head}\n{text}".strip(), kind=EventKind.FOLLOWUP_ANSWER,
+                      now=now)
         return
-    idea.status = IdeaStatus.IN_PROGRESS
-    idea.update_due_at = add_working_days(now, current_app.config["UPDATE_INTERVAL_WORKING_DAYS"])
     head = _("The initiator says: this is not solved yet.")
-    _timeline(idea, user, f"{head}\n{text}".strip(), old=IdeaStatus.DONE, new=IdeaStatus.IN_PROGRESS)
+    workflow.move(idea, IdeaStatus.IN_PROGRESS, user, f"{head}\n{text}".strip(), kind=EventKind.FOLLOWUP_ANSWER,
+                  now=now)
     _tell_ambassador(idea, _l("“%(title)s” is not solved: the initiator reopened it", title=idea.title))
 
 
@@ -115,16 +132,13 @@ def add_words(followup: FollowUp, text: str) -> None:
     db.session.commit()
 
 
-def _timeline(idea, actor, text, old=None, new=None) -> IdeaEvent:
-    event = IdeaEvent(idea_id=idea.id, actor=actor, kind=EventKind.FOLLOWUP_ANSWER, public_text=text,
-                      old_status=old, new_status=new)
-    db.session.add(event)
-    return event
+def _timeline(idea, actor, text) -> IdeaEvent:
+    return workflow.record(idea, EventKind.FOLLOWUP_ANSWER, actor, text)
 
 
 def _tell_ambassador(idea, subject) -> None:
     if idea.ambassador:
-        notify([idea.ambassador], kind="followup_answer", idea=idea, subject=subject, body=subject,
+        notify([idea.ambassador], kind=EventKind.FOLLOWUP_ANSWER, idea=idea, subject=subject, body=subject,
                link=url_for("ideas.detail", idea_id=idea.id, _anchor="tijdlijn"))
 
 
@@ -139,12 +153,10 @@ def close_unanswered(now) -> int:
         followup.expired_at = now
         idea = followup.idea
         if idea.status == IdeaStatus.DONE:
-            idea.status, idea.closed_at, idea.update_due_at = IdeaStatus.CLOSED, now, None
             with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
                 text = _("We did not hear back from the initiator, so we close this idea. "
                          "Not solved after all? Let us know and we will look again.")
-            db.session.add(IdeaEvent(idea_id=idea.id, kind=EventKind.CLOSED_NO_REPLY, public_text=text,
-                                     old_status=IdeaStatus.DONE, new_status=IdeaStatus.CLOSED))
+            workflow.move(idea, IdeaStatus.CLOSED, None, text, kind=EventKind.CLOSED_NO_REPLY, now=now)
             count += 1
         db.session.commit()
     return count

@@ -83,6 +83,18 @@ class FollowUpForm(FlaskForm):
     text = TextAreaField(_l("Tell us more (optional)"), filters=[strip], validators=[Optional(), Length(max=2000)])
 
 
+class HowNowForm(FlaskForm):
+    """"Hoe gaat het nu?" is an open question: a few words, and yes/no only if they like."""
+    text = TextAreaField(_l("A few words about how it is going"), filters=[strip],
+                         validators=[DataRequired(_l("Write a few words.")), Length(max=2000)])
+    answer = RadioField(_l("Is it going well? (optional)"), choices=[("yes", _l("Yes")), ("no", _l("No"))],
+                        validators=[Optional()], validate_choice=False)
+
+    @property
+    def yes(self) -> bool | None:
+        return {"yes": True, "no": False}.get(self.answer.data)
+
+
 class WijkSettingsForm(FlaskForm):
     support_threshold = IntegerField(_l("Supporters needed"), validators=[
         DataRequired(_l("Fill in a number.")), NumberRange(1, 10000, _l("Choose a number from 1 to 10000."))])

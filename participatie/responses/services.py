@@ -17,15 +17,17 @@ from participatie.accounts.signals import deletion_blockers
 from participatie.clock import add_working_days, utcnow
 from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed
 from participatie.extensions import db
-from participatie.ideas.models import EventKind, Idea, IdeaEvent
-from participatie.ideas.status import IdeaStatus, can_transition
-from participatie.notifications.services import notify, notify_followers
+from participatie.ideas import workflow
+from participatie.ideas.models import Idea, IdeaEvent
+from participatie.ideas.status import WORKING, EventKind, IdeaStatus
+from participatie.ideas.workflow import Notice
+from participatie.notifications.services import notify
 from participatie.plainlanguage import TOO_DIFFICULT, check_text
+from participatie.responses import followups  # noqa: F401 (connects its workflow receivers)
 from participatie.responses import rules
 from participatie.responses.models import Voorgesprek
 
 S = IdeaStatus
-WORKING_STATUSES = frozenset({S.IN_PROGRESS, S.CONVERSATION_PLANNED, S.DECIDED})
 
 
 class CaseloadExceeded(Exception):
@@ -54,46 +56,15 @@ def _require(text: str, field: str, message: str) -> str:
     return text.strip()
 
 
-def _event(idea, actor, kind, public_text="", *, old=None, new=None, internal_note="") -> IdeaEvent:
-    event = IdeaEvent(idea_id=idea.id, actor=actor, kind=kind, public_text=public_text,
-                      old_status=old, new_status=new, internal_note=internal_note)
-    db.session.add(event)
-    db.session.flush()
-    return event
-
-
 def _link(idea) -> str:
     return url_for("ideas.detail", idea_id=idea.id, _anchor="tijdlijn")
-
-
-def _tell_followers(idea, event, actor, subject, body) -> None:
-    notify_followers(idea, kind=event.kind, event=event, subject=subject, body=body, link=_link(idea), exclude=actor)
-
-
-def _set_status(idea, new: IdeaStatus, now) -> IdeaStatus:
-    old = idea.status
-    if not can_transition(old, new):
-        raise InvalidTransition(f"{old} -> {new}")
-    idea.status = new
-    idea.update_due_at = _next_update_due(now) if new in WORKING_STATUSES else None
-    return old
-
-
-def _next_update_due(now):
-    return add_working_days(now, current_app.config["UPDATE_INTERVAL_WORKING_DAYS"])
-
-
-def _await_response(idea, now) -> IdeaStatus:
-    old = _set_status(idea, S.AWAITING_RESPONSE, now)
-    idea.response_due_at = add_working_days(now, idea.wijk.response_term_days)
-    return old
 
 
 def set_wijk_terms(actor: User, wijk, *, support_threshold: int, response_term_days: int) -> None:
     """Admins set how much support a wijk's ideas need and how long the city has to answer."""
     if not rules.can_manage_wijken(actor):
         raise NotAllowed("wijk terms")
-    wijk.support_threshold, wijk.response_term_days = support_threshold, response_term_days
+    wijk.support_threshold, wijk.response_term_days = support_threshold, response_term_days  # required_support
     db.session.commit()
 
 
@@ -102,15 +73,13 @@ def set_wijk_terms(actor: User, wijk, *, support_threshold: int, response_term_d
 def check_threshold(idea: Idea, now=None) -> bool:
     """Move an open idea to 'awaiting response' once its support reaches the wijk's threshold."""
     now = now or utcnow()
-    if idea.status != S.OPEN or idea.threshold_support < idea.wijk.support_threshold:
+    if idea.status != S.OPEN or not idea.has_enough_support:
         return False
-    old = _await_response(idea, now)
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         text = _("%(num)d people support this idea. The city responds before %(date)s.",
-                 num=idea.threshold_support, date=_day(idea.response_due_at))
-    event = _event(idea, None, EventKind.THRESHOLD, text, old=old, new=idea.status)
-    _tell_followers(idea, event, None, _l("Enough support for “%(title)s”", title=idea.title),
-                    _l("The idea has enough support. The city will respond."))
+                 num=idea.supporter_total, date=_day(add_working_days(now, idea.wijk.response_term_days)))
+    workflow.move(idea, S.AWAITING_RESPONSE, None, text, kind=EventKind.THRESHOLD, now=now, notice=Notice(
+        _l("Enough support for “%(title)s”", title=idea.title), _l("The idea has enough support. The city will respond.")))
     return True
 
 
@@ -119,10 +88,9 @@ def endorse(makelaar: User, idea: Idea, message: str, now=None) -> IdeaEvent:
         raise NotAllowed("endorse")
     message = _require(message, "message", _("Write why you put this idea forward."))
     now = now or utcnow()
-    old = _await_response(idea, now)
     idea.endorsed_by, idea.endorsed_at = makelaar, now
-    event = _event(idea, makelaar, EventKind.ENDORSED, message, old=old, new=idea.status)
-    _tell_followers(idea, event, makelaar, _l("“%(title)s” is put forward", title=idea.title), message)
+    event = workflow.move(idea, S.AWAITING_RESPONSE, makelaar, message, kind=EventKind.ENDORSED, now=now,
+                          notice=Notice(_l("“%(title)s” is put forward", title=idea.title), message))
     db.session.commit()
     return event
 
@@ -162,15 +130,14 @@ def claim(ambassador: User, idea: Idea, message: str, *, accept_over_limit=False
     if open_claims(ambassador) >= limit and not accept_over_limit:
         raise CaseloadExceeded(open_claims(ambassador), limit)
     now = now or utcnow()
-    old = idea.status
-    if idea.status in (S.OPEN, S.AWAITING_RESPONSE):
-        _set_status(idea, S.IN_PROGRESS, now)
     idea.ambassador, idea.claimed_at = ambassador, now
-    idea.update_due_at = _next_update_due(now) if idea.status in WORKING_STATUSES else None
-    event = _event(idea, ambassador, EventKind.CLAIM, message, old=old, new=idea.status)
-    _tell_followers(idea, event, ambassador,
-                    _l("%(name)s is your contact for “%(title)s”", name=ambassador.display_name, title=idea.title),
+    notice = Notice(_l("%(name)s is your contact for “%(title)s”", name=ambassador.display_name, title=idea.title),
                     message)
+    if idea.status in (S.OPEN, S.AWAITING_RESPONSE):
+        event = workflow.move(idea, S.IN_PROGRESS, ambassador, message, kind=EventKind.CLAIM, now=now, notice=notice)
+    else:
+        idea.update_due_at = workflow.next_update_due(now) if idea.status in WORKING else None
+        event = workflow.record(idea, EventKind.CLAIM, ambassador, message, notice=notice)
     db.session.commit()
     return event
 
@@ -186,8 +153,8 @@ def hand_over(actor: User, idea: Idea, to: User, reason: str, now=None) -> IdeaE
     idea.handover_count += 1
     public = _public("%(name)s (%(department)s) is now the contact for this idea.",
                name=to.display_name, department=to.department or "")
-    event = _event(idea, actor, EventKind.HANDOVER, public, internal_note=reason)
-    _tell_followers(idea, event, actor, _l("New contact for “%(title)s”", title=idea.title), public)
+    event = workflow.record(idea, EventKind.HANDOVER, actor, public, internal_note=reason,
+                            notice=Notice(_l("New contact for “%(title)s”", title=idea.title), public))
     notify([to], kind="handover_to_you", idea=idea, event=event, link=_link(idea),
            subject=_l("You are now the contact for “%(title)s”", title=idea.title), body=reason)
     db.session.commit()
@@ -199,8 +166,8 @@ def release(ambassador: User, idea: Idea, message: str) -> IdeaEvent:
         raise NotAllowed("release")
     message = _require(message, "message", _("Write a short public message to the resident."))
     idea.ambassador, idea.claimed_at = None, None
-    event = _event(idea, ambassador, EventKind.RELEASE, message)
-    _tell_followers(idea, event, ambassador, _l("No contact for “%(title)s” for now", title=idea.title), message)
+    event = workflow.record(idea, EventKind.RELEASE, ambassador, message,
+                            notice=Notice(_l("No contact for “%(title)s” for now", title=idea.title), message))
     db.session.commit()
     return event
 
@@ -218,7 +185,7 @@ def record_voorgesprek(ambassador: User, idea: Idea, *, department: str, held_on
     public = _public("We asked %(department)s about this idea.", department=department)
     if public_line.strip():
         public += " " + public_line.strip()
-    _event(idea, ambassador, EventKind.VOORGESPREK, public, internal_note=internal_note.strip())
+    workflow.record(idea, EventKind.VOORGESPREK, ambassador, public, internal_note=internal_note)
     db.session.commit()
     return talk
 
@@ -241,20 +208,18 @@ def post_answer(ambassador: User, idea: Idea, text: str, *, confirm_difficult=Fa
     _check_plain(ambassador, idea, text, confirm_difficult)
     now = now or utcnow()
     idea.first_answer_at = idea.first_answer_at or now
-    if idea.status in WORKING_STATUSES:
-        idea.update_due_at = _next_update_due(now)
-    event = _event(idea, ambassador, EventKind.ANSWER, text)
-    _notify_answer(idea, event, ambassador)
+    if idea.status in WORKING:
+        idea.update_due_at = workflow.next_update_due(now)
+    event = workflow.record(idea, EventKind.ANSWER, ambassador, text, notice=_answer_notice(idea))
     db.session.commit()
     return event
 
 
-def _notify_answer(idea, event, ambassador) -> None:
+def _answer_notice(idea) -> Notice:
+    """The mail body asks "was this an answer?" with links to the new event."""
     from participatie.responses.feedback import feedback_mail_body
 
-    notify_followers(idea, kind=EventKind.ANSWER, event=event, link=_link(idea), exclude=ambassador,
-                     subject=_l("The city answered on “%(title)s”", title=idea.title),
-                     body=lambda user: feedback_mail_body(user, event))
+    return Notice(_l("The city answered on “%(title)s”", title=idea.title), body_of_event=feedback_mail_body)
 
 
 def post_progress(ambassador: User, idea: Idea, text: str, now=None) -> IdeaEvent:
@@ -263,9 +228,9 @@ def post_progress(ambassador: User, idea: Idea, text: str, now=None) -> IdeaEven
         raise NotAllowed("progress")
     text = _require(text, "text", _("Write a short update. “No news yet, still working on it” is fine."))
     now = now or utcnow()
-    idea.update_due_at = _next_update_due(now) if idea.status in WORKING_STATUSES else None
-    event = _event(idea, ambassador, EventKind.PROGRESS, text)
-    _tell_followers(idea, event, ambassador, _l("News about “%(title)s”", title=idea.title), text)
+    idea.update_due_at = workflow.next_update_due(now) if idea.status in WORKING else None
+    event = workflow.record(idea, EventKind.PROGRESS, ambassador, text,
+                            notice=Notice(_l("News about “%(title)s”", title=idea.title), text))
     db.session.commit()
     return event
 
@@ -327,17 +292,9 @@ def change_status(actor: User, idea: Idea, new_status: str, message: str, *, out
     text = message
     if new == S.DECIDED:
         _validate_decision(idea, outcome, reason, alternative, next_step, next_date)
-        idea.outcome = outcome
         text = _decision_text(outcome, message, reason, alternative, next_step, next_date)
     now = now or utcnow()
-    old = _set_status(idea, new, now)
-    if new == S.CLOSED:
-        idea.closed_at = now
-    event = _event(idea, actor, EventKind.STATUS_CHANGE, text, old=old, new=new)
-    _tell_followers(idea, event, actor, _l("“%(title)s”: %(status)s", title=idea.title, status=new.label), text)
-    if new == S.DONE:
-        from participatie.responses.followups import ask_if_solved
-
-        ask_if_solved(idea, now)
-    db.session.commit()
+    event = workflow.move(idea, new, actor, text, outcome=outcome if new == S.DECIDED else None, now=now,
+                          notice=Notice(_l("“%(title)s”: %(status)s", title=idea.title, status=new.label), text))
+    db.session.commit()  # moving to 'done' asks "opgelost?" (followups listens to idea_moved)
     return event

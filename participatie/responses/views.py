@@ -14,7 +14,7 @@ from participatie.geo import services as geo
 from participatie.web.htmx import is_htmx
 from participatie.ideas.models import EventKind, Idea, IdeaEvent
 from participatie.responses import feedback, followups, forms, links, queue, rules, services
-from participatie.responses.models import FollowUp, voorgesprekken_of
+from participatie.responses.models import FollowUp, FollowUpKind, voorgesprekken_of
 
 bp = Blueprint("responses", __name__)
 STAFF_PREFIX = "/ambassador"
@@ -250,6 +250,8 @@ def followup_page(followup_id: int):
     followup = db.get_or_404(FollowUp, followup_id)
     if followup.user_id != current_user.id:
         abort(404)
+    if followup.kind == FollowUpKind.HOW_NOW:
+        return _how_now(followup, url_for("responses.followup_page", followup_id=followup.id))
     form = forms.FollowUpForm()
     if form.validate_on_submit():
         followups.answer_followup(current_user, followup, form.answer.data == "yes", form.text.data or "")
@@ -268,6 +270,8 @@ def followup_link(token: str):
     followup = db.session.get(FollowUp, data["f"])
     if followup is None:
         return link_problem(False)
+    if data["y"] is None:  # "hoe gaat het nu?": the signed link opens the form for a few words
+        return _how_now(followup, url_for("responses.followup_link", token=token))
     form = forms.FollowUpForm(data={"answer": "yes" if data["y"] else "no"})
     if request.method == "POST" and form.validate():
         followups.add_words(followup, form.text.data or "")
@@ -275,6 +279,20 @@ def followup_link(token: str):
     if followup.answered_at is None:
         followups.answer_followup(followup.user, followup, data["y"])
     return render_template("responses/followup_thanks.html", followup=followup, form=form, token=token)
+
+
+def _how_now(followup: FollowUp, action: str):
+    """A few words (yes/no optional) for "Hoe gaat het nu?"; they go on the idea's timeline."""
+    form = forms.HowNowForm()
+    if form.validate_on_submit():
+        if followup.answered_at is None:
+            followups.answer_followup(followup.user, followup, form.yes, form.text.data)
+        else:
+            followups.add_words(followup, form.text.data)
+        flash(_("Thank you for your answer."), "ok")
+        return redirect(url_for("ideas.detail", idea_id=followup.idea_id, _anchor="tijdlijn"), 303)
+    return render_template("responses/how_now.html", followup=followup, form=form, action=action,
+                           question=followups.QUESTIONS[followup.kind]), 422 if form.errors else 200
 
 
 @bp.route("/admin/wijken", methods=["GET", "POST"])

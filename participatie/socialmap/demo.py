@@ -1,14 +1,14 @@
 """Demo data for the social map, through the same services makelaars use (called by `flask seed-demo`)."""
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import select
 
 from participatie.accounts import services as accounts
 from participatie.accounts.roles import Role
-from participatie.clock import utcnow
+from participatie.clock import today_local, utcnow
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import services as ideas
@@ -97,7 +97,7 @@ def _connections(sanne) -> None:
     if taal and taal.accepts_support and not db.session.scalar(select(PaperSupport.id).where(
             PaperSupport.idea_id == taal.id)):
         offline.add_paper_support(sanne, taal, count=14, collected_where="Markt op het Overvechtplein",
-                                  collected_on=date.today() - timedelta(days=6), note="Lijst bij de kraam van De Boog.")
+                                  collected_on=today_local() - timedelta(days=6), note="Lijst bij de kraam van De Boog.")
     title = "Een bankje bij de bushalte Zambesidreef"
     if not db.session.scalar(select(CollectedIdea.idea_id).join(Idea).where(Idea.title == title)):
         data = ideas.IdeaInput(kind="droom", title=title, wijk_slug="overvecht", themes=["zorg", "verkeer"],

@@ -8,18 +8,17 @@ from sqlalchemy import select
 
 from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
-from participatie.ideas.models import Idea, IdeaEvent
+from participatie.ideas import workflow
+from participatie.ideas.models import Idea
+from participatie.ideas.status import EventKind
 from participatie.socialmap import rules
 from participatie.socialmap.models import IdeaLink, SocialMapEntry
 from participatie.socialmap.vocab import ENTRY_LINK_KINDS, LinkKind
 
-LINK_EVENT = "link"
-
-
 def _timeline(idea: Idea, actor, label, name: str) -> None:
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         text = _("%(kind)s: %(name)s", kind=str(label), name=name)
-    db.session.add(IdeaEvent(idea_id=idea.id, actor=actor, kind=LINK_EVENT, public_text=text))
+    workflow.record(idea, EventKind.LINK, actor, text)
 
 
 def link_entry(actor, idea: Idea, entry: SocialMapEntry, kind: str) -> IdeaLink:

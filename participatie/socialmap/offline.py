@@ -9,11 +9,13 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from participatie.clock import utcnow
+from participatie.clock import today_local, utcnow
 from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.ideas import services as ideas
-from participatie.ideas.models import Idea, IdeaEvent
+from participatie.ideas import workflow
+from participatie.ideas.models import Idea
+from participatie.ideas.status import EventKind
 from participatie.responses.services import check_threshold
 from participatie.socialmap import rules
 from participatie.socialmap.models import CollectedIdea, PaperSupport
@@ -65,7 +67,7 @@ def add_paper_support(makelaar, idea: Idea, *, count: int, collected_where: str,
         raise DomainValidationError(_("Fill in a number from 1 to %(max)d.", max=MAX_PAPER), field="count")
     if not (collected_where or "").strip():
         raise DomainValidationError(_("Say where the supports were collected."), field="collected_where")
-    if collected_on is None or collected_on > date.today():
+    if collected_on is None or collected_on > today_local():
         raise DomainValidationError(_("Choose the day they were collected (not in the future)."),
                                     field="collected_on")
     paper = PaperSupport(idea_id=idea.id, count=count, collected_where=collected_where.strip()[:200],
@@ -75,7 +77,7 @@ def add_paper_support(makelaar, idea: Idea, *, count: int, collected_where: str,
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         text = _("%(name)s added %(num)d supports collected on paper (%(where)s).",
                  name=makelaar.display_name, num=count, where=paper.collected_where)
-    db.session.add(IdeaEvent(idea_id=idea.id, actor=makelaar, kind="paper_support", public_text=text))
+    workflow.record(idea, EventKind.PAPER_SUPPORT, makelaar, text)
     check_threshold(idea)
     db.session.commit()
     return paper

@@ -10,9 +10,17 @@ from participatie.conversations.services import after as conversation_after
 from participatie.conversations.services import rsvp as conversation_rsvp
 from participatie.conversations.status import ActionStatus, ConversationStatus, OwnerKind
 from participatie.conversations.timefmt import today_local, when_in_words
-from participatie.ideas.rules import can_add_update, can_edit, can_edit_summary, can_follow, can_post, is_author
+from participatie.ideas.rules import (
+    can_add_update,
+    can_edit,
+    can_edit_summary,
+    can_follow,
+    can_post,
+    can_revive,
+    is_author,
+)
 from participatie.ideas.services import is_following
-from participatie.ideas.status import IdeaKind, IdeaStatus
+from participatie.ideas.status import EventKind, IdeaKind, IdeaStatus
 from participatie.ideas.themes import NEEDS, THEMES
 from participatie.notifications.services import unread_count
 from participatie.responses import rules as response_rules
@@ -64,6 +72,7 @@ def register(app) -> None:
         can_post=can_post,
         can_edit=can_edit,
         can_edit_summary=can_edit_summary,
+        can_revive=can_revive,
         can_add_update=can_add_update,
         can_support=can_support,
         supports_given=kinds_given,
@@ -105,6 +114,7 @@ def register(app) -> None:
         NEEDS=NEEDS,
         IdeaKind=IdeaKind,
         IdeaStatus=IdeaStatus,
+        EventKind=EventKind,
         VENDOR=VENDOR,
         url_with=url_with,
         options=options,

@@ -77,3 +77,42 @@ def test_package_root_holds_only_the_factory_config_extensions_and_table_index()
     """Everything else lives in a package whose name says what it is for."""
     loose = {p.name for p in PACKAGE.glob("*.py")} - ROOT_MODULES
     assert not loose
+
+
+def test_role_predicates_are_written_once_in_accounts_predicates():
+    """Every rules.py asks accounts/predicates.py whether someone is an admin, an ambassador or a
+    makelaar of a wijk; no rules.py keeps its own copy or compares roles itself."""
+    offenders = []
+    for path in PACKAGE.glob("*/rules.py"):
+        text = path.read_text(encoding="utf-8")
+        for copy in ("def _is(", "def _active(", "def is_admin(", "def is_ambassador(", ".role ==", ".role in ",
+                     "user.wijken"):
+            if copy in text:
+                offenders.append(f"{path.relative_to(PACKAGE)}: {copy}")
+    assert offenders == []
+
+
+def _local_imports(path: Path, package: str) -> set[str]:
+    names = set()
+    for module in imported_modules(path):
+        if module.startswith(package + "."):
+            names.add(module.rsplit(".", 1)[1])
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):  # `from package import a, b`
+        if isinstance(node, ast.ImportFrom) and node.module == package:
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+@pytest.mark.parametrize("package", ["conversations/services", "responses", "ideas"])
+def test_modules_inside_a_package_import_no_circle(package):
+    """E.g. conversations/services: notices and planning once imported each other (one lazily)."""
+    folder = PACKAGE / package
+    dotted = "participatie." + package.replace("/", ".")
+    graph = {p.stem: _local_imports(p, dotted) & {q.stem for q in folder.glob("*.py")} - {p.stem}
+             for p in folder.glob("*.py") if p.stem != "__init__"}
+
+    def reaches(start, goal, seen=()):
+        return any(n == goal or (n not in seen and reaches(n, goal, (*seen, n))) for n in graph.get(start, ()))
+
+    assert [m for m in graph if reaches(m, m)] == []

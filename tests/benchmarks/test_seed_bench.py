@@ -1,11 +1,13 @@
 """The benchmark dataset (`flask seed-bench`): right sizes, consistent counters, deterministic."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from participatie.ops.bench import BENCH_PASSWORD, bench_email
 from participatie.extensions import db
 from participatie.geo.services import all_wijken
+from participatie.conversations.models import ActionItem, Conversation, ConversationIdea, Rsvp
 from participatie.ideas.models import Idea, IdeaEvent
+from participatie.socialmap.models import PaperSupport, SocialMapEntry
 from participatie.supports.models import Support, SupportKind
 
 
@@ -21,7 +23,7 @@ def _snapshot():
 def test_dataset_sizes_and_counters(app, database):
     result = _seed(app, "--ideas", "50", "--users", "30")
     assert result.exit_code == 0, result.output
-    assert "Skipped: 5 social-map entries" in result.output
+    assert "Skipped" not in result.output
     assert db.session.scalar(select(func.count()).select_from(Idea)) == 50
     assert db.session.scalar(select(func.count()).select_from(Support)) == 500
     updates = select(func.count()).select_from(IdeaEvent).where(IdeaEvent.kind == "update")
@@ -61,3 +63,33 @@ def test_deterministic_and_users_can_log_in(app, database, client):
     assert [(t, lat, s) for t, lat, s in _snapshot()] == first
     response = client.post("/account/login", data={"email": bench_email(1), "password": BENCH_PASSWORD})
     assert response.status_code == 303
+
+
+def _count(model, *where):
+    return db.session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def test_every_domain_is_seeded_at_the_documented_proportions(app, database):
+    """QUALITY.md: N/10 social-map entries, 50 conversations (with RSVPs and actions), paper supports."""
+    assert _seed(app, "--ideas", "200", "--users", "40").exit_code == 0
+    assert _count(SocialMapEntry) == 20
+    assert _count(Conversation) == 50
+    assert _count(Rsvp) >= 50 * 10
+    assert _count(ConversationIdea) > 0 and _count(ActionItem) > 0
+    paper = dict(db.session.execute(select(PaperSupport.idea_id, func.sum(PaperSupport.count))
+                                    .group_by(PaperSupport.idea_id)).all())
+    assert paper, "some ideas have supports collected on paper"
+    for idea_id, paper_count in db.session.execute(select(Idea.id, Idea.paper_support_count)):
+        assert paper_count == paper.get(idea_id, 0)
+
+
+def test_statistics_are_gathered_after_seeding(app, database):
+    """The planner needs statistics after a bulk load (ANALYZE), on both databases."""
+    assert _seed(app, "--ideas", "30", "--users", "20").exit_code == 0
+    if db.engine.dialect.name == "sqlite":
+        assert db.session.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"))
+        analysed = db.session.scalar(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'ideas'"))
+    else:
+        analysed = db.session.scalar(text("SELECT count(*) FROM pg_stat_user_tables "
+                                          "WHERE relname = 'ideas' AND last_analyze IS NOT NULL"))
+    assert analysed

@@ -43,17 +43,19 @@ def test_first_visit_transfer(browser, server, path):
     assert gz <= TRANSFER_BUDGET, f"{path}: {gz / 1024:.1f} KB gzipped > 150 KB"
 
 
+# data-map-ready: map.js sets it when the clusterer has finished and drawn its icons
+# (data-markers comes after the clusterer's first chunk, before anything is drawn).
 MARKERS_SEEN = """
 new MutationObserver((changes, observer) => {
-  if (changes.some(c => c.attributeName === 'data-markers')) {
+  if (changes.some(c => c.attributeName === 'data-map-ready')) {
     window.__markersAt = performance.now(); observer.disconnect();
   }
-}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-markers']});
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-map-ready']});
 """
 
 
 def _map_ready_ms(browser, server) -> tuple[float, int]:
-    """Milliseconds from navigation start until map.js set data-markers (markers drawn)."""
+    """Milliseconds from navigation start until map.js set data-map-ready (markers drawn)."""
     context = browser.new_context(base_url=server.url, **PHONE)
     context.route("**/*", lambda route, request: route.continue_()
                   if request.url.startswith(server.url) else route.abort("internetdisconnected"))
@@ -61,8 +63,8 @@ def _map_ready_ms(browser, server) -> tuple[float, int]:
     page.add_init_script(MARKERS_SEEN)
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.goto("/map", wait_until="commit")
-    page.wait_for_selector("[data-markers]", timeout=15_000)
-    result = page.evaluate("() => window.__markersAt"), int(page.get_attribute("[data-markers]", "data-markers"))
+    page.wait_for_selector("[data-map-ready]", timeout=15_000)
+    result = page.evaluate("() => window.__markersAt"), int(page.get_attribute("[data-map-ready]", "data-map-ready"))
     context.close()
     return result
 

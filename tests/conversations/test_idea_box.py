@@ -73,8 +73,7 @@ def test_a_full_conversation_shows_the_waiting_list(web):
 def test_past_conversations_link_to_the_report_and_come_after_the_upcoming(web):
     amb = ambassador()
     idea = plannable(amb)
-    past = held(amb, [idea], title="Eerder gesprek")
-    _again(amb, idea)
+    past = held(amb, [idea], title="Eerder gesprek")  # held: the idea is back to "the city works on it"
     coming = planned(amb, [idea], title="Volgend gesprek")
     box = _box(web, idea)
     assert box.index("Volgend gesprek") < box.index("Eerder gesprek")
@@ -102,8 +101,7 @@ def test_box_costs_the_same_queries_for_two_or_six_conversations(web):
         assert response.status_code == 200
         return len(counter.statements)
 
-    held(amb, [idea], title="Gesprek voorbij")
-    _again(amb, idea)
+    held(amb, [idea], title="Gesprek voorbij")  # held: the idea is back to "the city works on it"
     planned(amb, [idea], title="Gesprek 0")
     one = statements()
     for n in range(1, 5):

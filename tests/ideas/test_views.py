@@ -192,7 +192,7 @@ def test_geojson_has_located_ideas_with_filters(client):
     assert [f["id"] for f in data["features"]] == [located.id]
     feature = data["features"][0]
     assert feature["geometry"]["coordinates"] == [round(lng, 5), round(lat, 5)]
-    assert feature["properties"] == {"t": "Op de kaart", "k": "idee", "s": 0}
+    assert feature["properties"] == {"t": "Op de kaart", "k": "idee", "s": 0, "st": "open"}
     assert client.get("/api/ideas.geojson?kind=droom").get_json(force=True)["features"] == []
     assert client.get("/api/ideas.geojson?wijk=zuid").get_json(force=True)["features"] == []
     inside = client.get(f"/api/ideas.geojson?bbox={lat-0.01},{lng-0.01},{lat+0.01},{lng+0.01}")

@@ -12,6 +12,7 @@ from participatie.socialmap.models import SocialMapEntry
 from participatie.socialmap.vocab import EntryKind
 from participatie.supports import services as supports
 from participatie.supports.models import SupportKind
+from participatie.printing.wijk import wijk_totals
 from tests import factories as f
 from tests.printing.conftest import claimed_idea, dark_share, hold, parse_ppm, plan, ppm_pages
 
@@ -59,7 +60,12 @@ def test_no_actions_no_actions_heading(client, ambassador):
     assert "Open actiepunten" not in sheet(client)
 
 
-def test_ideas_are_ordered_by_what_the_table_shows(client, ctx):
+def test_ideas_are_ordered_and_counted_by_the_one_support_total(client, ctx):
+    """Paper supports count (online + paper); wanting to help is not a support."""
+    from tests.socialmap.conftest import makelaar
+    from participatie.socialmap import offline
+    from participatie.clock import today_local
+
     steun = f.make_idea(title="Twee keer gesteund")
     for _ in range(2):
         supports.toggle_support(f.make_user(), steun, SupportKind.STEUN)
@@ -67,8 +73,13 @@ def test_ideas_are_ordered_by_what_the_table_shows(client, ctx):
     supports.toggle_support(f.make_user(), helpers, SupportKind.STEUN)
     for _ in range(2):
         supports.toggle_support(f.make_user(), helpers, SupportKind.MEEDOEN, offer="Ik kan schilderen.")
+    paper = f.make_idea(title="Tien op papier")
+    offline.add_paper_support(makelaar(), paper, count=10, collected_where="Buurthuis",
+                              collected_on=today_local())
     html = sheet(client)
-    assert html.index("Een keer gesteund en twee helpers") < html.index("Twee keer gesteund")
+    assert html.index("Tien op papier") < html.index("Twee keer gesteund") < html.index("Een keer gesteund en")
+    assert '<td class="num">10</td>' in html
+    assert wijk_totals(wijk_by_slug("west"))["supports"] == 13
 
 
 class Statements:

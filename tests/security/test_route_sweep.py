@@ -65,6 +65,7 @@ EXPECTED = {
     "health.healthz": (200, 200, 200, 200, 200),
     "health.readyz": ({200, 503},) * 5,  # 503 here: the sweep's database has no migration head
     "ideas.add_update": (LOGIN, 403, 403, 403, 403),
+    "ideas.revive": (LOGIN, 403, 403, 403, 403),  # only the author, only while archived
     "ideas.detail": (200, 200, 200, 200, 200),
     "ideas.edit": (LOGIN, 403, 403, 403, 403),
     "ideas.index": (200, 200, 200, 200, 200),

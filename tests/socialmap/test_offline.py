@@ -53,7 +53,7 @@ def test_paper_supports_count_toward_the_threshold(ctx_db):
     for _ in range(3):
         toggle_support(person(), idea, SupportKind.STEUN)
     offline.add_paper_support(broker, idea, count=6, collected_where="Buurthuis", collected_on=date.today())
-    assert fresh(idea).status == IdeaStatus.OPEN and fresh(idea).threshold_support == 9
+    assert fresh(idea).status == IdeaStatus.OPEN and fresh(idea).supporter_total == 9
     toggle_support(person(), idea, SupportKind.STEUN)  # the tenth
     idea = fresh(idea)
     assert idea.status == IdeaStatus.AWAITING_RESPONSE and idea.support_count == 4

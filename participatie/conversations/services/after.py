@@ -9,7 +9,7 @@ from sqlalchemy import select
 from participatie.clock import utcnow
 from participatie.conversations import rules
 from participatie.conversations.models import ActionItem, Conversation, ConversationFeedback, Rsvp
-from participatie.conversations.services.common import _t, event, link, require
+from participatie.conversations.services.common import _t, leave_conversation_planned, link, require
 from participatie.conversations.status import (
     UNFINISHED,
     ActionStatus,
@@ -24,12 +24,12 @@ from participatie.web.errors import DomainValidationError, InvalidTransition, No
 from participatie.extensions import db
 from participatie.ideas.models import Follow
 from participatie.ideas.services import is_following
-from participatie.notifications.services import notify_followers
+from participatie.ideas import workflow
+from participatie.ideas.status import EventKind
+from participatie.ideas.workflow import Notice
 from participatie.plainlanguage import check_text
 
 C = ConversationStatus
-ACTION = "action"  # IdeaEvent kind: an action item from a stadsgesprek, or a change of its status
-HELD = "conversation"  # IdeaEvent kind: the stadsgesprek was held, the report is online
 
 
 def write_report(actor, conversation: Conversation, text: str, *, now: datetime | None = None):
@@ -47,10 +47,9 @@ def write_report(actor, conversation: Conversation, text: str, *, now: datetime 
         message = _t("The city conversation “%(title)s” took place. The report and the actions are on "
                          "the page of the conversation.", title=conversation.title)
         for idea in conversation.ideas:
-            row = event(idea, actor, HELD, message, created_at=now)
-            notify_followers(idea, kind=HELD, event=row, link=link(conversation), exclude=actor,
-                             subject=_l("Report of the city conversation about “%(title)s”", title=idea.title),
-                             body=message)
+            notice = Notice(_l("Report of the city conversation about “%(title)s”", title=idea.title), message,
+                            link=link(conversation))
+            leave_conversation_planned(idea, conversation, actor, message, EventKind.CONVERSATION_HELD, notice, now)
     db.session.commit()
     return verdict
 
@@ -87,9 +86,8 @@ def add_action(actor, conversation: Conversation, *, idea_id: int, what: str, ow
     db.session.add(item)
     text = _t("New action after the city conversation: %(what)s Who: %(who)s. By: %(date)s.",
                   what=_sentence(what), who=item.who, date=_day(due_on))
-    row = event(idea, actor, ACTION, text, created_at=now)
-    notify_followers(idea, kind=ACTION, event=row, link=link(conversation, _anchor="acties"), exclude=actor,
-                     subject=_l("New action for “%(title)s”", title=idea.title), body=text)
+    workflow.record(idea, EventKind.ACTION, actor, text, created_at=now, notice=Notice(
+        _l("New action for “%(title)s”", title=idea.title), text, link=link(conversation, _anchor="acties")))
     db.session.commit()
     return item
 
@@ -127,10 +125,9 @@ def set_action_status(actor, item: ActionItem, new_status: str, reason: str = ""
     text = _t("Action “%(what)s”: %(status)s.", what=item.what.rstrip("."), status=_status_word(new))
     if reason:
         text += " " + reason
-    row = event(item.idea, actor, ACTION, text, created_at=now)
-    notify_followers(item.idea, kind=ACTION, event=row, link=link(item.conversation, _anchor="acties"),
-                     exclude=actor, subject=_l("Action for “%(title)s”: %(status)s", title=item.idea.title,
-                                               status=new.label), body=text)
+    workflow.record(item.idea, EventKind.ACTION, actor, text, created_at=now, notice=Notice(
+        _l("Action for “%(title)s”: %(status)s", title=item.idea.title, status=new.label), text,
+        link=link(item.conversation, _anchor="acties")))
     db.session.commit()
     return item
 

@@ -10,7 +10,8 @@ from participatie.conversations import rules
 from participatie.conversations.models import Conversation
 from participatie.conversations.services import notices
 from participatie.conversations.services.common import locked
-from participatie.conversations.services.planning import ConversationInput, apply_details, signed_up
+from participatie.conversations.services.common import signed_up
+from participatie.conversations.services.planning import ConversationInput, apply_details
 from participatie.conversations.services.rsvp import attending_count, fill_free_places
 from participatie.conversations.status import ConversationStatus
 from participatie.web.errors import DomainValidationError, NotAllowed

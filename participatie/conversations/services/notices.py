@@ -9,7 +9,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 
 from participatie.conversations import links
-from participatie.conversations.services.common import link
+from participatie.conversations.services.common import link, signed_up
 from participatie.conversations.timefmt import when_in_words
 from participatie.ops.mail import queue_mail
 from participatie.notifications.services import notify
@@ -50,8 +50,6 @@ def tell(rsvp, *, kind: str, subject, body_template: str, **context) -> None:
 
 
 def tell_signed_up(conversation, subject, reason: str) -> None:
-    from participatie.conversations.services.planning import signed_up
-
     for rsvp in signed_up(conversation):
         tell(rsvp, kind="conversation_cancelled", subject=subject,
              body_template="conversations/mail/cancelled.txt", reason=reason)

@@ -10,20 +10,21 @@ from sqlalchemy import select
 
 from participatie.accounts.models import User
 from participatie.accounts.roles import Role
-from participatie.clock import add_working_days, utcnow
+from participatie.clock import utcnow
 from participatie.conversations import rules, venues
-from participatie.conversations.models import Conversation, ConversationIdea, Rsvp
+from participatie.conversations.models import Conversation, ConversationIdea
 from participatie.conversations.services import notices
-from participatie.conversations.services.common import _t, event, link, require
+from participatie.conversations.services.common import _t, leave_conversation_planned, link, require
 from participatie.conversations.status import ConversationStatus, can_transition
 from participatie.conversations.timefmt import to_utc, when_in_words
 from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed
 from participatie.extensions import db
 from participatie.geo import services as geo
-from participatie.ideas.models import EventKind, Idea
-from participatie.ideas.status import IdeaStatus
-from participatie.ideas.status import can_transition as idea_can_transition
-from participatie.notifications.services import notify, notify_followers
+from participatie.ideas import workflow
+from participatie.ideas.models import Idea
+from participatie.ideas.status import EventKind, IdeaStatus
+from participatie.ideas.workflow import Notice
+from participatie.notifications.services import notify
 
 C = ConversationStatus
 S = IdeaStatus
@@ -185,19 +186,14 @@ def _move_ideas(conversation: Conversation, ideas: list[Idea], actor: User, now:
     text = _t("We talk about this idea in a city conversation: “%(title)s”, %(when)s, %(venue)s. "
                   "Everyone is welcome. Sign up on the page of the conversation.",
                   title=conversation.title, when=when, venue=conversation.venue)
-    interval = current_app.config["UPDATE_INTERVAL_WORKING_DAYS"]
     for idea in ideas:
-        old = idea.status
-        if idea.status == S.AWAITING_RESPONSE:
-            idea.status = S.IN_PROGRESS  # the city picks it up: planning the conversation is the first step
-        if not idea_can_transition(idea.status, S.CONVERSATION_PLANNED):
-            raise InvalidTransition(f"{old} -> {S.CONVERSATION_PLANNED}")
-        idea.status = S.CONVERSATION_PLANNED
-        idea.update_due_at = add_working_days(now, interval)
-        row = event(idea, actor, EventKind.STATUS_CHANGE, text, old=old, new=idea.status, created_at=now)
-        notify_followers(idea, kind="conversation_invite", event=row, link=link(conversation), exclude=actor,
-                         subject=_l("Invitation: city conversation about “%(title)s”", title=idea.title),
-                         body=lambda user: notices.invitation_body(conversation))
+        if idea.status == S.AWAITING_RESPONSE:  # the city picks it up: planning the conversation is the first step
+            picked_up = _t("The city picks up this idea: a city conversation is planned.")
+            workflow.move(idea, S.IN_PROGRESS, actor, picked_up, now=now)
+        notice = Notice(_l("Invitation: city conversation about “%(title)s”", title=idea.title),
+                        lambda user: notices.invitation_body(conversation), link=link(conversation),
+                        kind="conversation_invite")
+        workflow.move(idea, S.CONVERSATION_PLANNED, actor, text, notice=notice, now=now)
 
 
 def _when_public(conversation: Conversation) -> str:
@@ -224,27 +220,15 @@ def cancel(actor: User, conversation: Conversation, reason: str, *, now: datetim
     conversation.cancel_reason = reason
     conversation.calendar_sequence += 1
     if was_planned:
+        now = now or utcnow()
         text = _t("The city conversation “%(title)s” does not go ahead.", title=conversation.title) + " " + reason
+        notice = Notice(_l("The city conversation is cancelled"), text, link=link(conversation))
         for idea in conversation.ideas:
-            if idea.status == S.CONVERSATION_PLANNED and not _other_planned(idea, conversation):
-                row = event(idea, actor, EventKind.STATUS_CHANGE, text, old=idea.status, new=S.IN_PROGRESS)
-                idea.status = S.IN_PROGRESS
-                notify_followers(idea, kind=EventKind.STATUS_CHANGE, event=row, link=link(conversation),
-                                 exclude=actor, subject=_l("The city conversation is cancelled"), body=text)
+            if idea.status == S.CONVERSATION_PLANNED:
+                leave_conversation_planned(idea, conversation, actor, text, EventKind.STATUS_CHANGE, notice, now)
         notices.tell_signed_up(conversation, _l("The city conversation “%(title)s” is cancelled",
                                                 title=conversation.title), reason)
     db.session.commit()
     return conversation
 
 
-def _other_planned(idea: Idea, conversation: Conversation) -> bool:
-    query = (select(Conversation.id).join(ConversationIdea)
-             .where(ConversationIdea.idea_id == idea.id, Conversation.id != conversation.id,
-                    Conversation.status == C.PLANNED))
-    return db.session.scalar(query.limit(1)) is not None
-
-
-def signed_up(conversation: Conversation) -> list[Rsvp]:
-    query = select(Rsvp).where(Rsvp.conversation_id == conversation.id, Rsvp.cancelled_at.is_(None),
-                               Rsvp.confirmed_at.is_not(None))
-    return db.session.scalars(query.order_by(Rsvp.id)).all()

@@ -27,7 +27,7 @@ from participatie.ideas.models import Idea
 def _candidates(user, wijk_slug: str | None) -> list[Idea]:
     """Ideas the user may put on the agenda, the most supported of each wijk first."""
     query = (select(Idea).join(Wijk).where(Idea.status.in_(list(rules.PLANNABLE)), Idea.hidden.is_(False))
-             .order_by(Wijk.name, Idea.support_count.desc(), Idea.id))
+             .order_by(Wijk.name, Idea.supporter_total.desc(), Idea.id))
     wijk = geo.wijk_by_slug(wijk_slug) if wijk_slug else None
     if wijk is not None:
         query = query.where(Idea.wijk_id == wijk.id)
@@ -59,7 +59,7 @@ def _form(user) -> ConversationForm:
     form = ConversationForm()
     wijk_slug = request.args.get("wijk")
     ideas = _candidates(user, wijk_slug)
-    form.idea_ids.choices = [(i.id, f"{i.title} ({i.wijk.name}, {i.support_count})") for i in ideas]
+    form.idea_ids.choices = [(i.id, f"{i.title} ({i.wijk.name}, {i.supporter_total})") for i in ideas]
     fill_choices(form, user, only_wijk=geo.wijk_by_slug(wijk_slug) if wijk_slug else None)
     if request.method == "GET" and request.args.getlist("idea"):
         form.idea_ids.data = [int(i) for i in request.args.getlist("idea") if i.isdigit()]

@@ -1,7 +1,7 @@
 """mail outbox
 
 Revision ID: 0452dc2508de
-Revises: c6a5748bfdd8
+Revises: 3f1c2a9d7b10
 Create Date: 2026-12-05 20:59:36.216579
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0452dc2508de'
-down_revision = 'c6a5748bfdd8'
+down_revision = '3f1c2a9d7b10'
 branch_labels = None
 depends_on = None
 

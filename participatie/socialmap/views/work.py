@@ -1,13 +1,12 @@
 """The makelaar's side: worklist, tips, import and export."""
 
-from datetime import datetime
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participatie.accounts.rules import is_admin
-from participatie.clock import utcnow
+from participatie.clock import today_local, utcnow
 from participatie.web.errors import NotAllowed
 from participatie.extensions import db
 from participatie.socialmap import pending, rules, services, transfer
@@ -45,7 +44,7 @@ def export(fmt: str):
     if not rules.is_curator(current_user):
         raise NotAllowed("export")
     query = transfer.all_entries_query(current_user)
-    stamp = datetime.now().strftime("%Y%m%d")
+    stamp = today_local().strftime("%Y%m%d")
     if fmt == "csv":
         body, mimetype = transfer.export_csv(query), "text/csv"
     else:

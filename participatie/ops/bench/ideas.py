@@ -1,26 +1,19 @@
-"""Benchmark support: `flask seed-bench --ideas N` and the bare baseline endpoint.
+"""The bench data set's users, ideas, supports (online and on paper), events and themes.
 
-The dataset is the one QUALITY.md describes, built deterministically (seeded
-random.Random) with bulk inserts, so N = 10,000 loads in seconds. It bypasses the
-services on purpose: the counters (Idea.support_count / join_count) are set to
-exactly the number of Support rows inserted, which is what the services maintain.
-
-`register_baseline(app)` adds `/__bench/baseline` (base.html with an empty content
-block) only when PARTICIPATIE_BENCH_BASELINE=1: the "bare Flask endpoint" that
-`make bench` compares the idea page's throughput with.
+Built deterministically (seeded random.Random) with bulk inserts. It bypasses the services on
+purpose: the counters (Idea.support_count / join_count / paper_support_count) are set to exactly
+the rows inserted, which is what the services maintain.
 """
 
-import os
 import random
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
 
-import click
-from flask import Blueprint, render_template
-from flask.cli import with_appcontext
 from sqlalchemy import func, insert, select, text
 from werkzeug.security import generate_password_hash
 
-from participatie.accounts.models import User
+from participatie.accounts.models import User, makelaar_wijken
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
 from participatie.extensions import db
@@ -29,6 +22,7 @@ from participatie.geo import services as geo
 from participatie.ideas.models import EventKind, Idea, IdeaEvent, IdeaTheme
 from participatie.ideas.status import IdeaKind, IdeaStatus, Outcome
 from participatie.ideas.themes import NEEDS, THEMES
+from participatie.socialmap.models import PaperSupport
 from participatie.supports.models import Support, SupportKind
 
 SEED = 20261122
@@ -37,7 +31,9 @@ BENCH_USERS = 200
 SUPPORTS_PER_IDEA = 10
 EVENTS_PER_IDEA = 2
 JOIN_SHARE = 0.2  # share of supports that are "meedoen"
+PAPER_SHARE = 0.05  # share of ideas with supports a makelaar collected on paper
 CHUNK = 5000
+COPY_FROM = 2000  # rows; below this a plain executemany is as quick
 
 # (status, weight): most ideas still collect support, as on a live site.
 STATUSES = [(IdeaStatus.OPEN, 70), (IdeaStatus.AWAITING_RESPONSE, 8), (IdeaStatus.IN_PROGRESS, 10),
@@ -62,38 +58,8 @@ SENTENCES = [
 UPDATES = ["We hebben al twintig handtekeningen.", "Vandaag hebben we met de wijkagent gepraat.",
            "Wie helpt zaterdag mee?", "De eerste plantenbakken staan er.", "Er komt een gesprek met de gemeente.",
            "Dank voor alle steun!"]
+PAPER_PLACES = ["Markt op zaterdag", "Buurthuis", "Langs de deuren", "Bij de school", "Koffieochtend"]
 OFFERS = ["Ik kan een middag helpen.", "Ik heb een aanhanger.", "Ik kan flyers rondbrengen.", "Gereedschap."]
-
-
-# --- the baseline endpoint -------------------------------------------------------------
-
-baseline_bp = Blueprint("bench", __name__, url_prefix="/__bench")
-
-
-@baseline_bp.get("/baseline")
-def baseline():
-    """base.html with an empty content block: the floor for a page of this site."""
-    return render_template("base.html")
-
-
-def baseline_enabled() -> bool:
-    return os.environ.get("PARTICIPATIE_BENCH_BASELINE") == "1"
-
-
-def register_baseline(app) -> None:
-    """Called from create_app; a no-op unless PARTICIPATIE_BENCH_BASELINE=1."""
-    if baseline_enabled() and "bench" not in app.blueprints:
-        app.register_blueprint(baseline_bp)
-
-
-def app_with_baseline():
-    """gunicorn factory ('participatie.ops.bench:app_with_baseline()') for when create_app
-    does not call register_baseline yet."""
-    from participatie import create_app
-
-    app = create_app()
-    register_baseline(app)
-    return app
 
 
 # --- the dataset -------------------------------------------------------------------------
@@ -107,9 +73,31 @@ def _next_id(model) -> int:
 
 
 def _insert(model, rows: list[dict]) -> None:
-    """Core executemany in chunks: no ORM unit of work, no RETURNING."""
+    """Bulk insert: COPY on PostgreSQL for large sets, else Core executemany in chunks."""
+    if db.session.get_bind().dialect.name == "postgresql" and len(rows) >= COPY_FROM:
+        _copy(model.__table__, rows)
+        return
     for start in range(0, len(rows), CHUNK):
         db.session.execute(insert(model.__table__), rows[start:start + CHUNK])
+
+
+def _copy(table, rows: list[dict]) -> None:
+    """PostgreSQL `COPY ... FROM STDIN` (psycopg): one stream instead of a statement per row.
+    Columns the rows leave out get their scalar Python default, or NULL / the server default."""
+    keys = list(rows[0])
+    defaults = {c.name: c.default.arg for c in table.columns if c.name not in keys and c.default is not None
+                and c.default.is_scalar}
+    names = keys + list(defaults)
+    columns = ", ".join(f'"{name}"' for name in names)
+    cursor = db.session.connection().connection.dbapi_connection.cursor()
+    with cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([_plain(row[k]) for k in keys] + [_plain(v) for v in defaults.values()])
+    cursor.close()
+
+
+def _plain(value):
+    return value.value if isinstance(value, Enum) else value
 
 
 def _insert_with_ids(model, rows: list[dict]) -> list[int]:
@@ -125,15 +113,26 @@ def _insert_with_ids(model, rows: list[dict]) -> list[int]:
     return [row["id"] for row in rows]
 
 
-def _users(count: int, now) -> list[int]:
+def makelaar_email(number: int) -> str:
+    return f"bench-makelaar{number:02d}@example.org"
+
+
+def _users(count: int, now, role: Role = Role.RESIDENT, email=bench_email, name: str = "Buur") -> list[int]:
     password_hash = generate_password_hash(BENCH_PASSWORD)  # once: hashing is slow on purpose
     first = _next_id(User)
-    rows = [dict(email=bench_email(first + i), display_name=f"Buur {first + i}", password_hash=password_hash,
-                 email_verified_at=now, locale="nl", role=Role.RESIDENT, department=None,
+    rows = [dict(email=email(first + i), display_name=f"{name} {first + i}", password_hash=password_hash,
+                 email_verified_at=now, locale="nl", role=role, department=None,
                  consent_notifications_at=None, consent_buurtnetwerk_at=None, login_nonce=f"bench{first + i}",
                  created_at=now - timedelta(days=400), last_login_at=None)
             for i in range(count)]
     return _insert_with_ids(User, rows)
+
+
+def _makelaars(wijken, now) -> dict[int, int]:
+    """One sociaal makelaar per wijk: {wijk_id: user_id}."""
+    ids = _users(len(wijken), now, role=Role.MAKELAAR, email=makelaar_email, name="Makelaar")
+    db.session.execute(insert(makelaar_wijken), [{"user_id": u, "wijk_id": w.id} for u, (w, _) in zip(ids, wijken)])
+    return {w.id: u for u, (w, _) in zip(ids, wijken)}
 
 
 class _Places:
@@ -170,7 +169,7 @@ def _idea_row(i: int, n: int, rng: random.Random, places: _Places, user_ids: lis
         offer=rng.choice(OFFERS) if rng.random() < 0.3 else "", author_id=rng.choice(user_ids),
         status=status, outcome=Outcome.TOGETHER if status in (IdeaStatus.DECIDED, IdeaStatus.DONE) else None,
         response_due_at=created + timedelta(days=14) if status != IdeaStatus.OPEN else None,
-        support_count=0, join_count=0, hidden=rng.random() < 0.01, created_at=created, updated_at=created,
+        support_count=0, join_count=0, paper_support_count=0, hidden=rng.random() < 0.01, created_at=created, updated_at=created,
     )
 
 
@@ -220,44 +219,55 @@ def _theme_rows(idea_ids, rng) -> list[dict]:
     return [dict(idea_id=i, theme=t) for i in idea_ids for t in rng.sample(list(THEMES), rng.randint(1, 2))]
 
 
-def build(n_ideas: int, n_users: int = BENCH_USERS, seed: int = SEED) -> dict[str, int]:
-    """Insert the dataset and commit once. Returns the row counts."""
-    rng, now = random.Random(seed), utcnow().replace(microsecond=0)
+def _paper_rows(idea_ids, idea_rows, makelaars: dict[int, int], rng) -> list[dict]:
+    """PAPER_SHARE of the ideas get one to three paper lists; their counter follows."""
+    rows = []
+    for idea_id, idea in zip(idea_ids, idea_rows):
+        if rng.random() >= PAPER_SHARE:
+            continue
+        for _ in range(rng.randint(1, 3)):
+            count = rng.randint(2, 30)
+            collected = idea["created_at"] + timedelta(days=rng.randint(1, 60))
+            rows.append(dict(idea_id=idea_id, count=count, collected_where=rng.choice(PAPER_PLACES),
+                             collected_on=collected.date(), note="", added_by_id=makelaars[idea["wijk_id"]],
+                             created_at=collected))
+            idea["paper_support_count"] += count
+    return rows
+
+
+@dataclass
+class Ideas:
+    """What the other domains of the data set build on."""
+
+    rng: random.Random
+    now: datetime
+    places: _Places
+    user_ids: list[int]
+    makelaars: dict[int, int]
+    idea_ids: list[int]
+    idea_rows: list[dict]
+    counts: dict[str, int]
+
+
+def build_ideas(n_ideas: int, n_users: int, rng: random.Random, now) -> Ideas:
+    """Users, makelaars, ideas with their supports (online and paper), events and themes."""
     user_ids = _users(n_users, now)
     places = _Places(rng)
+    makelaars = _makelaars(places.wijken, now)
     idea_rows = [_idea_row(i, n_ideas, rng, places, user_ids, now) for i in range(n_ideas)]
     counts = _support_counts(n_ideas, n_users - 1, rng)
     first = _next_id(Idea)
     idea_ids = list(range(first, first + n_ideas))
     # Supports are drawn first: they fill in the idea rows' counters before those are inserted.
     support_rows = _support_rows(idea_ids, idea_rows, counts, user_ids, rng)
+    paper_rows = _paper_rows(idea_ids, idea_rows, makelaars, rng)
     _insert_with_ids(Idea, idea_rows)
     _insert(Support, support_rows)
+    _insert(PaperSupport, paper_rows)
     event_rows = _event_rows(idea_ids, idea_rows, rng)
     _insert(IdeaEvent, event_rows)
     _insert(IdeaTheme, _theme_rows(idea_ids, rng))
-    db.session.commit()
-    return {"users": len(user_ids), "ideas": len(idea_ids), "supports": len(support_rows),
-            "events": len(event_rows)}
-
-
-@click.command("seed-bench")
-@click.option("--ideas", "n_ideas", type=click.IntRange(10, 1_000_000), default=1000, show_default=True)
-@click.option("--users", "n_users", type=click.IntRange(20, 100_000), default=BENCH_USERS, show_default=True)
-@click.option("--force", is_flag=True, help="Also when the database has ideas already.")
-@with_appcontext
-def seed_bench_command(n_ideas, n_users, force):
-    """Load the deterministic benchmark dataset of QUALITY.md (N ideas, 10·N supports, ...)."""
-    geo.ensure_wijken()
-    if not force and db.session.scalar(select(Idea.id).limit(1)) is not None:
-        raise click.ClickException("The database has ideas already; use --force to add the bench set anyway.")
-    started = utcnow()
-    counts = build(n_ideas, n_users)
-    seconds = (utcnow() - started).total_seconds()
-    click.echo(f"Bench data: {counts['ideas']} ideas, {counts['supports']} supports, {counts['events']} events "
-               f"({counts['ideas']} 'created' + {EVENTS_PER_IDEA}·N updates), {counts['users']} users "
-               f"(password {BENCH_PASSWORD!r}) in {seconds:.1f} s.")
-    # TODO(socialmap): add N/10 SocialMapEntry rows once participatie/socialmap/ exists.
-    click.echo(f"Skipped: {n_ideas // 10} social-map entries (the socialmap domain does not exist yet).")
-    # TODO(conversations): add 50 Conversation rows once participatie/conversations/ exists.
-    click.echo("Skipped: 50 conversations (the conversations domain does not exist yet).")
+    return Ideas(rng, now, places, user_ids, makelaars, idea_ids, idea_rows,
+                 {"users": len(user_ids), "makelaars": len(makelaars), "ideas": len(idea_ids),
+                  "supports": len(support_rows), "paper lists": len(paper_rows),
+                  "ideas with paper supports": len({r["idea_id"] for r in paper_rows}), "events": len(event_rows)})
