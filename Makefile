@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
+WEB_WORKERS ?= 3
+WEB_THREADS ?= 1
 export FLASK_APP := app.py
 
-.PHONY: run test test-scaleout install translations extract-messages update-translations migrate-check clean
+.PHONY: run soak test test-scaleout install translations extract-messages update-translations migrate-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,16 +36,28 @@ run: install
 	$(BIN)/flask geo ensure
 	$(BIN)/flask storage migrate-photos
 	$(BIN)/flask seed-demo --if-empty
-	@# Side loops, stopped when the server stops: `flask jobs tick` every minute, and the
-	@# RQ mail worker when REDIS_URL is set (without it, mail is sent in-process).
-	JOBS_PID=; WORKER_PID=; \
-	trap 'kill $$JOBS_PID $$WORKER_PID 2>/dev/null' EXIT INT TERM; \
+	@# gunicorn with WEB_WORKERS single-threaded processes, not `flask run`: with several request
+	@# threads in one process (flask run, or gunicorn --threads 4) the process crashed with a
+	@# segmentation fault inside cursor.execute under `make soak` (issue 13). Side loops, stopped with the
+	@# server: `flask jobs tick` every minute (digests, reminders, the mail outbox), and the RQ mail
+	@# worker when REDIS_URL is set. Whichever stops first (Ctrl-C, SIGTERM, a crash) stops all.
+	JOBS_PID=; WORKER_PID=; WEB_PID=; \
+	trap 'kill $$WEB_PID $$JOBS_PID $$WORKER_PID 2>/dev/null; wait' EXIT INT TERM; \
 	$(BIN)/flask jobs loop --every 60 & JOBS_PID=$$!; \
 	if [ -n "$$REDIS_URL" ]; then $(BIN)/rq worker mail --with-scheduler --url "$$REDIS_URL" & WORKER_PID=$$!; fi; \
-	FLASK_SESSION_COOKIE_SECURE=$${FLASK_SESSION_COOKIE_SECURE:-false} $(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+	FLASK_SESSION_COOKIE_SECURE=$${FLASK_SESSION_COOKIE_SECURE:-false} $(BIN)/gunicorn \
+	  --workers $(WEB_WORKERS) --threads $(WEB_THREADS) --bind 127.0.0.1:$(PORT) \
+	  --access-logfile - --graceful-timeout 5 app:app & WEB_PID=$$!; \
+	wait $$WEB_PID
 
 test: install
 	$(BIN)/python -m pytest
+
+# Mixed clients (reads, posts, supports, toggles) against `make run` on a free port with its own
+# instance folder and database, on SQLite and PostgreSQL; fails on a crash, a 5xx, or support rows
+# that differ from the counters. SOAK_SECONDS (60), SOAK_CLIENTS (10), SOAK_DATABASES (sqlite,postgresql).
+soak: install
+	$(BIN)/python scripts/soak.py
 
 # Two gunicorn hosts behind nginx (docs/deploy files) on an own PostgreSQL database and redis-server,
 # with an RQ worker and a tick loop: photos, imports, limits, logs, a killed host, Redis gone.

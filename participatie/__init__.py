@@ -51,6 +51,8 @@ def _configure(app: Flask, test_config: dict | None) -> None:
     if not uri:
         uri = f"sqlite:///{Path(app.instance_path) / 'participatie.sqlite'}"
     app.config["SQLALCHEMY_DATABASE_URI"] = config_module.normalise_database_url(uri)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = config_module.engine_options(
+        app.config["SQLALCHEMY_DATABASE_URI"], app.config["SQLALCHEMY_ENGINE_OPTIONS"])
     if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
     _refuse_unsafe_production(app)
@@ -143,7 +145,10 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.privacy.views import bp as privacy_bp
 
     app.register_blueprint(privacy_bp)
-    mail.init_app(app)  # queue_mail: send after commit, drop on rollback
+    from participatie.ops.mail.views import bp as mail_admin_bp
+
+    app.register_blueprint(mail_admin_bp)
+    mail.init_app(app)  # queue_mail: stored with its cause, handed on after the commit
     from participatie.ops import bench
 
     bench.register_baseline(app)  # /__bench/baseline, only when PARTICIPATIE_BENCH_BASELINE=1

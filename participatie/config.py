@@ -95,6 +95,9 @@ class Config:
     MAIL_USE_TLS = False
     MAIL_USERNAME = None
     MAIL_PASSWORD = None
+    MAIL_TIMEOUT = 10  # seconds for one SMTP conversation
+    MAIL_MAX_ATTEMPTS = 6  # then the message is marked failed and shown to admins at /admin/mail
+    MAIL_RETRY_SECONDS = 30  # wait after the first failed attempt; x4 after each next one (max 6 h)
     MAIL_DEFAULT_SENDER = "Participatie Utrecht <noreply@participatie.example.org>"
     SITE_URL = "http://127.0.0.1:5000"
     STORAGE_BACKEND = "database"  # photos and staged imports: "database" (every host, in backups) or "directory"
@@ -148,6 +151,17 @@ def normalise_database_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix):]
     return url
+
+
+def engine_options(url: str, options: dict) -> dict:
+    """Survive a database that went away: test a pooled connection before use (it may have
+    died while idle), and on PostgreSQL give up connecting after DATABASE_CONNECT_TIMEOUT
+    seconds, so a request during an outage gets the 503 page quickly instead of hanging."""
+    options = {"pool_pre_ping": True, **options}
+    if url.startswith("postgresql"):
+        timeout = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", 5))
+        options["connect_args"] = {"connect_timeout": timeout, **options.get("connect_args", {})}
+    return options
 
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0")

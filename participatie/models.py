@@ -7,6 +7,7 @@ from participatie.ideas.counters import IdeaCounter  # noqa: F401  (also keeps t
 from participatie.supports.models import Support  # noqa: F401
 from participatie.notifications.models import Notification  # noqa: F401
 from participatie.ops.jobs import JobLock  # noqa: F401
+from participatie.ops.mail.models import OutboxMessage  # noqa: F401
 from participatie.responses.models import AnswerFeedback, FollowUp, Reminder, Voorgesprek  # noqa: F401
 from participatie.socialmap.models import (  # noqa: F401
     CollectedIdea, EntryEdit, IdeaLink, PaperSupport, SocialMapEntry, Suggestion,

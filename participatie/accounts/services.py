@@ -15,7 +15,7 @@ from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.web.input import MAX_ID
 from participatie.extensions import db
 from participatie.geo.models import Wijk
-from participatie.ops.mail import send_mail
+from participatie.ops.mail import queue_mail
 
 
 def normalise_email(email: str) -> str:
@@ -27,8 +27,9 @@ def find_by_email(email: str) -> User | None:
 
 
 def create_user(email, display_name, *, password=None, role=Role.RESIDENT, locale="nl",
-                verified=False, consent_notifications=False, department=None) -> User:
-    """Insert a user; refuses an e-mail address that is already taken."""
+                verified=False, consent_notifications=False, department=None, commit=True) -> User:
+    """Insert a user; refuses an e-mail address that is already taken. With commit=False the
+    row is only flushed (it has an id), so the caller can finish the transaction."""
     if find_by_email(email):
         raise DomainValidationError(_("There is already an account with this e-mail address."), field="email")
     user = User(email=normalise_email(email), display_name=display_name.strip(), role=Role(role),
@@ -40,7 +41,10 @@ def create_user(email, display_name, *, password=None, role=Role.RESIDENT, local
     db.session.add(user)
     if consent_notifications:
         set_consent(user, ConsentKind.NOTIFICATIONS, True)
-    db.session.commit()
+    if commit:
+        db.session.commit()
+    else:
+        db.session.flush()
     return user
 
 
@@ -55,26 +59,28 @@ def set_consent(user: User, kind: ConsentKind, given: bool) -> None:
     db.session.add(ConsentEvent(user=user, kind=kind, given=given))
 
 
-def register(email, display_name, password, *, locale="nl", consent_notifications=False) -> User | None:
-    """A new account, and the mail to confirm it. When the address has an account already, its
-    owner gets a mail instead and None comes back: the page says the same either way (and takes
-    as long: the password is hashed in both cases), so nobody learns who has an account here."""
+def register(email, display_name, password, *, locale="nl", consent_notifications=False) -> tuple[User | None, bool]:
+    """A new account and the mail to confirm it, in one transaction: both or neither. When the
+    address has an account already, its owner gets a mail instead and the user is None: the page
+    says the same either way (and takes as long: the password is hashed in both cases), so nobody
+    learns who has an account here. mail_ok is False when the mail could not be sent yet (it is
+    kept in the outbox and tried again)."""
     existing = find_by_email(email)
     if existing is not None:
         generate_password_hash(password)  # the same work as a new account
-        send_already_registered(existing)
-        return None
+        return None, send_already_registered(existing)
     user = create_user(email, display_name, password=password, locale=locale,
-                       consent_notifications=consent_notifications)
-    send_confirmation(user)
-    return user
+                       consent_notifications=consent_notifications, commit=False)
+    return user, send_confirmation(user)
 
 
-def send_already_registered(user: User) -> None:
+def send_already_registered(user: User) -> bool:
+    """Tell the owner someone tried to register with their address. False: not sent yet."""
     with force_locale(user.locale):
-        send_mail(user.email, _("You already have an account"),
-                  render_template("mail/already_registered.txt", user=user,
-                                  login=_external("accounts.login")))
+        message = queue_mail(user.email, _("You already have an account"),
+                             render_template("mail/already_registered.txt", user=user,
+                                             login=_external("accounts.login")))
+    return _commit_mail(message)
 
 
 def _external(endpoint: str, **values) -> str:
@@ -82,14 +88,22 @@ def _external(endpoint: str, **values) -> str:
     return base + url_for(endpoint, **values)
 
 
-def send_confirmation(user: User) -> None:
+def send_confirmation(user: User) -> bool:
+    """Queue the confirmation mail and commit. False when it could not be sent yet."""
     if user.is_deleted:
-        return
+        return True
     token = tokens.make("confirm", {"uid": user.id, "email": user.email})
     with force_locale(user.locale):
-        send_mail(user.email, _("Confirm your e-mail address"),
-                  render_template("mail/confirm.txt", user=user,
-                                  link=_external("accounts.confirm", token=token)))
+        message = queue_mail(user.email, _("Confirm your e-mail address"),
+                             render_template("mail/confirm.txt", user=user,
+                                             link=_external("accounts.confirm", token=token)))
+    return _commit_mail(message)
+
+
+def _commit_mail(message) -> bool:
+    """Commit, which sends the message or hands it to the queue; False when that failed."""
+    db.session.commit()
+    return not message.trouble
 
 
 def confirm_email(token: str) -> User:
@@ -103,16 +117,18 @@ def confirm_email(token: str) -> User:
     return user
 
 
-def send_login_link(email: str) -> None:
-    """Mail a one-time login link. Silent for unknown addresses (no account probing)."""
+def send_login_link(email: str) -> bool:
+    """Mail a one-time login link. Silent for unknown addresses (no account probing).
+    False when the mail could not be sent yet (the outbox tries again)."""
     user = find_by_email(email)
     if user is None or user.is_deleted:
-        return
+        return True
     token = tokens.make("login", {"uid": user.id, "n": user.login_nonce})
     with force_locale(user.locale):
-        send_mail(user.email, _("Your login link"),
-                  render_template("mail/login_link.txt", user=user,
-                                  link=_external("accounts.login_link", token=token)))
+        message = queue_mail(user.email, _("Your login link"),
+                             render_template("mail/login_link.txt", user=user,
+                                             link=_external("accounts.login_link", token=token)))
+    return _commit_mail(message)
 
 
 def use_login_link(token: str) -> User:

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from participatie.accounts import rules, services, tokens
@@ -29,6 +30,8 @@ bp = Blueprint("accounts", __name__, url_prefix="/account")
 admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
+MAIL_TROUBLE = _l("We could not send the e-mail just now; we will try again. "
+                  "Did nothing arrive after a few minutes? Ask for it again.")
 LOGIN_LIMITS = (("RATELIMIT_LOGIN", account_and_address), ("RATELIMIT_LOGIN_ADDRESS", address))
 
 
@@ -39,8 +42,10 @@ def register():
     if ratelimit.allowed(form.email) and form.validate_on_submit():
         # The same answer for a new address and a known one (its owner gets a mail): no login
         # here, the link in the mail logs the new account in.
-        services.register(form.email.data, form.display_name.data, form.password.data,
-                          locale=select_locale(), consent_notifications=form.consent_notifications.data)
+        _user, mail_ok = services.register(form.email.data, form.display_name.data, form.password.data,
+                                           locale=select_locale(),
+                                           consent_notifications=form.consent_notifications.data)
+        _mail_trouble(mail_ok)
         return redirect(url_for("accounts.check_mail"), 303)
     return render_template("accounts/register.html", form=form), ratelimit.status(form)
 
@@ -55,8 +60,13 @@ def check_mail():
 @limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"], key_func=person)
 def resend_confirmation():
     if not current_user.email_verified:
-        services.send_confirmation(current_user)
+        _mail_trouble(services.send_confirmation(current_user))
     return redirect(url_for("accounts.check_mail"), 303)
+
+
+def _mail_trouble(mail_ok: bool) -> None:
+    if not mail_ok:
+        flash(str(MAIL_TROUBLE), "error")
 
 
 @bp.get("/confirm/<token>")
@@ -91,8 +101,9 @@ def login():
 def request_login_link():
     link_form, form = LoginLinkForm(), LoginForm(formdata=None)
     if ratelimit.allowed(link_form.email) and link_form.validate_on_submit():
-        services.send_login_link(link_form.email.data)
-        return render_template("accounts/check_mail.html", login_link=True)
+        mail_ok = services.send_login_link(link_form.email.data)
+        return render_template("accounts/check_mail.html", login_link=True,
+                               mail_trouble=None if mail_ok else str(MAIL_TROUBLE))
     return render_template("accounts/login.html", form=form, link_form=link_form,
                            next_url=url_for("dashboard.home")), 429 if ratelimit.limited() else 422
 

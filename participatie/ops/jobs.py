@@ -30,6 +30,7 @@ from participatie.clock import utcnow
 from participatie.conversations import jobs as conversations_jobs
 from participatie.extensions import db
 from participatie.notifications import services as notifications
+from participatie.ops.mail import outbox
 from participatie.privacy import retention
 from participatie.responses import jobs as responses_jobs
 from participatie.socialmap import jobs as socialmap_jobs
@@ -43,6 +44,7 @@ TICK_STEPS: list[tuple[str, Callable[[datetime], int]]] = [
     *socialmap_jobs.TICK_STEPS,  # the monthly "check these entries" reminder to makelaars
     ("digests", notifications.send_digests),
     *retention.TICK_STEPS,  # warn, then anonymise unused accounts; forget guests' sign-up data
+    ("mail", outbox.deliver_due),  # last: whatever the steps above queued and is still unsent
 ]
 
 TICK_LOCK = "tick"

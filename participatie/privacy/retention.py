@@ -17,7 +17,7 @@ from participatie.accounts.models import User
 from participatie.accounts.services import expire_account
 from participatie.conversations.models import Conversation, Rsvp
 from participatie.extensions import db
-from participatie.ops.mail import send_mail
+from participatie.ops.mail import queue_mail
 
 
 def _inactive_since(now: datetime) -> datetime:
@@ -38,10 +38,10 @@ def warn_inactive_accounts(now: datetime) -> int:
     for user in db.session.scalars(query.order_by(User.id)).all():
         user.retention_warned_at = now
         with force_locale(user.locale):
-            send_mail(user.email, _("We will remove your account soon"),
-                      render_template("mail/retention_warning.txt", user=user,
-                                      login=url_for("accounts.login", _external=True),
-                                      days=warn_days.days))
+            queue_mail(user.email, _("We will remove your account soon"),
+                       render_template("mail/retention_warning.txt", user=user,
+                                       login=url_for("accounts.login", _external=True),
+                                       days=warn_days.days))
         db.session.commit()
         count += 1
     return count

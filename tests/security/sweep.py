@@ -5,7 +5,8 @@ from tests.security.world import MISSING
 # Values for URL variables that are not ids in the world.
 FIXED = {"token": "not-a-valid-token", "code": "en", "fmt": "csv", "kind": "steun",
          "filename": "0123456789abcdef0123456789abcdef.jpg"}
-ID_FOR = {"link_id": MISSING, "followup_id": MISSING, "suggestion_id": MISSING, "action_id": MISSING}
+ID_FOR = {"link_id": MISSING, "followup_id": MISSING, "suggestion_id": MISSING, "action_id": MISSING,
+          "message_id": MISSING}
 
 
 def rules(app):
