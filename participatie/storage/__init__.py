@@ -1,0 +1,1 @@
+"""Shared storage helpers (no routes, no domain imports)."""
