@@ -114,6 +114,11 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.conversations.views import bp as conversations_bp
 
     app.register_blueprint(conversations_bp)
+    from participatie.moderation.views import bp as moderation_bp
+    from participatie.reactions.views import bp as reactions_bp
+
+    app.register_blueprint(reactions_bp)
+    app.register_blueprint(moderation_bp)
     mail.init_app(app)  # queue_mail: send after commit, drop on rollback
     from participatie.ops import bench
 

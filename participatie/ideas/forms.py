@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FloatField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import FileField, FloatField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from participatie.web.forms import MultiCheckboxField, strip
@@ -46,6 +46,25 @@ class IdeaForm(FlaskForm):
     wijk = SelectField(_l("Wijk"), description=_l("Only needed when you do not choose a place on the map."),
                        validators=[Optional()])
     street = StringField(_l("Street (optional)"), filters=[strip], validators=[Optional(), Length(max=120)])
+
+
+class PhotoFields:
+    """A photo and its description. Checked by content in ideas.photos, not by name."""
+
+    photo = FileField(_l("Photo (optional)"), description=_l("A JPEG, PNG or WebP photo. We remove the place "
+                                                             "where it was taken from the file."))
+    alt = StringField(_l("What is on the photo?"),
+                      description=_l("A short description for people who cannot see the photo. "
+                                     "For example: “Broken pavement in front of number 12”."),
+                      filters=[strip], validators=[Optional(), Length(max=300)])
+
+
+class PhotoForm(PhotoFields, FlaskForm):
+    pass
+
+
+class IdeaWithPhotoForm(PhotoFields, IdeaForm):
+    """Posting: the idea and, if you like, a first photo (more photos later on the idea page)."""
 
 
 class UpdateForm(FlaskForm):

@@ -15,7 +15,7 @@ from participatie.ideas.models import Idea
 MAX_TITLE = 80
 
 _FEATURE = ('{"type":"Feature","id":%d,"geometry":{"type":"Point","coordinates":[%r,%r]},'
-            '"properties":{"t":%s,"k":%s,"s":%d}}')
+            '"properties":{"t":%s,"k":%s,"s":%d,"reaction_count":%d}}')
 
 
 def _rows(filters):
@@ -23,17 +23,18 @@ def _rows(filters):
     # The filters select ids; the rows are then read by primary key. On SQLite this is
     # faster than reading through the (unselective) `hidden` index the filters would pick.
     ids = filters.query().with_only_columns(Idea.id).order_by(None)
-    columns = (Idea.id, Idea.lat, Idea.lng, Idea.title, type_coerce(Idea.kind, String), Idea.support_count)
+    columns = (Idea.id, Idea.lat, Idea.lng, Idea.title, type_coerce(Idea.kind, String), Idea.support_count,
+               Idea.reaction_count)
     query = select(*columns).where(Idea.id.in_(ids), Idea.lat.is_not(None))
     return db.session.connection().execute(query).fetchall()
 
 
 def _feature(row, kinds: dict) -> str:
-    idea_id, lat, lng, title, kind, support = row
+    idea_id, lat, lng, title, kind, support, reactions = row
     if kind not in kinds:
         kinds[kind] = encode_basestring(kind)
     return _FEATURE % (idea_id, round(lng, 5), round(lat, 5), encode_basestring(title[:MAX_TITLE]),
-                       kinds[kind], support)
+                       kinds[kind], support, reactions or 0)
 
 
 def feature_collection(filters) -> str:

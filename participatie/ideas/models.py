@@ -9,6 +9,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -74,6 +75,10 @@ class Idea(db.Model):
     # Supports a sociaal makelaar collected on paper (socialmap.offline); they count toward the threshold.
     paper_support_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    hidden_reason: Mapped[str | None] = mapped_column(String(20))  # a moderation reason code, shown in place
+    # Kept in step by participatie.reactions (shown reactions) and ideas.photos (first shown photo).
+    reaction_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    cover_photo_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -152,6 +157,41 @@ class Follow(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     user: Mapped[User] = relationship(lazy="joined")
+
+
+class IdeaPhoto(db.Model):
+    """A photo the initiator added to an idea: a cleaned JPEG (no EXIF) and a small copy for cards."""
+
+    __tablename__ = "idea_photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    alt: Mapped[str] = mapped_column(String(300))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    thumb: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    hidden_at: Mapped[datetime | None] = mapped_column(DateTime)
+    hidden_reason: Mapped[str | None] = mapped_column(String(20))
+
+    idea: Mapped[Idea] = relationship()
+
+    @property
+    def hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    @property
+    def wijk_id(self) -> int:
+        return self.idea.wijk_id
+
+    @property
+    def author(self):
+        return self.idea.author
+
+
+def photos_of(idea_id: int):
+    return select(IdeaPhoto).where(IdeaPhoto.idea_id == idea_id).order_by(IdeaPhoto.id)
 
 
 class EventKind:

@@ -9,8 +9,8 @@ def _active(user) -> bool:
 
 
 def can_post(user) -> bool:
-    """Posting needs an account with a confirmed e-mail address."""
-    return _active(user) and user.email_verified
+    """Posting needs an account with a confirmed e-mail address, not blocked by a moderator."""
+    return _active(user) and user.email_verified and not user.is_blocked
 
 
 def is_author(user, idea) -> bool:
@@ -45,3 +45,15 @@ def can_edit_summary(user, idea) -> bool:
     if user.role == Role.AMBASSADOR:
         return idea.ambassador_id == user.id
     return user.role == Role.MAKELAAR and any(w.id == idea.wijk_id for w in user.wijken)
+
+
+def can_add_photo(user, idea) -> bool:
+    """The initiator adds and removes photos of their own idea."""
+    return is_author(user, idea) and not idea.hidden and not user.is_blocked
+
+
+def can_see_hidden(user, idea) -> bool:
+    """Hidden photos (and reactions) stay visible to the people who moderate this wijk."""
+    if not _active(user):
+        return False
+    return user.role == Role.ADMIN or (user.role == Role.MAKELAAR and any(w.id == idea.wijk_id for w in user.wijken))

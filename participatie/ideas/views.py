@@ -8,10 +8,10 @@ from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db, limiter
 from participatie.web.htmx import is_htmx
 from participatie.geo import services as geo
-from participatie.ideas import geojson, maps, rules, services
-from participatie.ideas.forms import IdeaForm, SummaryForm, UpdateForm
+from participatie.ideas import geojson, maps, photos, rules, services
+from participatie.ideas.forms import IdeaForm, IdeaWithPhotoForm, PhotoForm, SummaryForm, UpdateForm
 from participatie.ideas.listing import ListFilters
-from participatie.ideas.models import Idea, timeline
+from participatie.ideas.models import Idea, IdeaPhoto, timeline
 
 bp = Blueprint("ideas", __name__)
 api_bp = Blueprint("api", __name__, url_prefix="/api")
@@ -42,16 +42,25 @@ def _get_visible(idea_id: int) -> Idea:
     return idea
 
 
+def detail_page(idea: Idea, status: int = 200, **forms):
+    """The idea page; other domains' forms (reactions, photos) pass their invalid form to show its errors."""
+    events = db.session.scalars(timeline(idea.id)).all()
+    forms.setdefault("update_form", UpdateForm())
+    forms.setdefault("photo_form", PhotoForm())
+    return render_template("ideas/detail.html", idea=idea, events=events,
+                           point_map=maps.for_idea(idea), **forms), status
+
+
 @bp.get("/ideas/<int:idea_id>")
 def detail(idea_id: int):
-    idea = _get_visible(idea_id)
-    events = db.session.scalars(timeline(idea.id)).all()
-    return render_template("ideas/detail.html", idea=idea, events=events,
-                           point_map=maps.for_idea(idea), update_form=UpdateForm())
+    idea = db.get_or_404(Idea, idea_id)
+    if idea.hidden and not rules.can_view(current_user, idea):
+        return render_template("ideas/hidden.html", idea=idea), 410
+    return detail_page(idea)
 
 
-def _idea_form(**kwargs) -> IdeaForm:
-    form = IdeaForm(**kwargs)
+def _idea_form(form_class=IdeaForm, **kwargs) -> IdeaForm:
+    form = form_class(**kwargs)
     form.wijk.choices = [("", _("Choose a wijk"))] + [(w.slug, w.name) for w in geo.all_wijken()]
     return form
 
@@ -67,6 +76,7 @@ def _save(form: IdeaForm, save, template: str, **context):
             ))
         except DomainValidationError as exc:
             target = form.wijk if exc.field in ("wijk", "location") else getattr(form, exc.field or "title", form.title)
+            target = target if target is not None else form.title
             target.errors = [*target.errors, exc.message]
     status = 422 if form.errors else 200
     picker = maps.picker(form.lat.data, form.lng.data)
@@ -81,12 +91,69 @@ def new():
     if not rules.can_post(current_user):
         return render_template("ideas/confirm_first.html"), 403
 
+    form = _idea_form(IdeaWithPhotoForm)
+
     def save(data):
-        idea = services.create_idea(current_user, data)
+        idea = services.create_idea(current_user, data, photo=_photo_input(form))
         flash(_("Thank you! Your idea is on the map. Share it with your neighbours."), "ok")
         return redirect(url_for("ideas.detail", idea_id=idea.id), 303)
 
-    return _save(_idea_form(), save, "ideas/form.html", idea=None)
+    return _save(form, save, "ideas/form.html", idea=None)
+
+
+def _photo_input(form) -> photos.PhotoInput | None:
+    """The photo part of a form, or None without a file. Reads one byte past the limit: enough to
+    know it is too large. Alt text without a photo is ignored."""
+    upload = form.photo.data
+    data = upload.stream.read(photos.max_bytes() + 1) if upload and getattr(upload, "filename", "") else b""
+    return photos.PhotoInput(upload=data, alt=form.alt.data or "") if data else None
+
+
+@bp.post("/ideas/<int:idea_id>/photos")
+@login_required
+def add_photo(idea_id: int):
+    idea = _get_visible(idea_id)
+    if not rules.can_add_photo(current_user, idea):
+        raise NotAllowed("add photo")
+    form = PhotoForm()
+    if form.validate_on_submit():
+        photo = _photo_input(form)
+        try:
+            if photo is None:
+                raise DomainValidationError(_("Choose a photo first."), field="photo")
+            photos.add(current_user, idea, photo)
+        except DomainValidationError as exc:
+            target = form.alt if exc.field == "alt" else form.photo
+            target.errors = [*target.errors, exc.message]
+        else:
+            flash(_("Your photo is added."), "ok")
+            return redirect(url_for("ideas.detail", idea_id=idea.id, _anchor="fotos"), 303)
+    return detail_page(idea, 422, photo_form=form)
+
+
+@bp.post("/ideas/<int:idea_id>/photos/<int:photo_id>/delete")
+@login_required
+def remove_photo(idea_id: int, photo_id: int):
+    photo = db.get_or_404(IdeaPhoto, photo_id)
+    if photo.idea_id != idea_id or not rules.can_add_photo(current_user, photo.idea):
+        raise NotAllowed("remove photo")
+    photos.remove(current_user, photo)
+    flash(_("The photo is removed."), "ok")
+    return redirect(url_for("ideas.detail", idea_id=idea_id, _anchor="fotos"), 303)
+
+
+@bp.get("/ideas/<int:idea_id>/photos/<int:photo_id>.jpg")
+@bp.get("/ideas/<int:idea_id>/photos/<int:photo_id>-<any(small):size>.jpg")
+def photo_file(idea_id: int, photo_id: int, size: str = "large"):
+    photo = db.get_or_404(IdeaPhoto, photo_id)
+    if photo.idea_id != idea_id or (
+            (photo.hidden or photo.idea.hidden) and not rules.can_see_hidden(current_user, photo.idea)):
+        abort(404)
+    response = current_app.response_class(photo.thumb if size == "small" else photo.data, mimetype="image/jpeg")
+    response.cache_control.max_age = 3600
+    response.cache_control.private = photo.hidden or photo.idea.hidden
+    response.cache_control.public = not response.cache_control.private
+    return response
 
 
 @bp.route("/ideas/<int:idea_id>/edit", methods=["GET", "POST"])
@@ -116,9 +183,7 @@ def add_update(idea_id: int):
         services.add_update(current_user, idea, form.text.data)
         flash(_("Your update is posted. Supporters can read it now."), "ok")
         return redirect(url_for("ideas.detail", idea_id=idea.id, _anchor="tijdlijn"), 303)
-    events = db.session.scalars(timeline(idea.id)).all()
-    return render_template("ideas/detail.html", idea=idea, events=events, point_map=maps.for_idea(idea),
-                           update_form=form), 422
+    return detail_page(idea, 422, update_form=form)
 
 
 @api_bp.get("/ideas.geojson")

@@ -1,0 +1,48 @@
+"""Who may report and who may moderate what. Pure predicates: no writes, no request globals."""
+
+from participatie.accounts.roles import Role
+
+
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and not user.is_deleted)
+
+
+def can_write(user) -> bool:
+    """Logged in and not blocked: the person may write (react, post, report)."""
+    return _active(user) and not user.is_blocked
+
+
+def can_report(user, target) -> bool:
+    """Anyone logged in, once per item (the service checks once), never their own item."""
+    return can_write(user) and target is not None and target.writer_id != user.id
+
+
+def can_see_queue(user) -> bool:
+    return _active(user) and user.role in (Role.ADMIN, Role.MAKELAAR)
+
+
+def can_moderate(user, wijk_id: int | None) -> bool:
+    """Admins everywhere; makelaars only in their own wijken."""
+    if not _active(user):
+        return False
+    if user.role == Role.ADMIN:
+        return True
+    return user.role == Role.MAKELAAR and any(w.id == wijk_id for w in user.wijken)
+
+
+def can_warn(user, target) -> bool:
+    writer = target.writer if target else None
+    return can_moderate(user, target.wijk_id) and writer is not None and not writer.is_deleted \
+        and writer.id != user.id
+
+
+def can_block(user, target) -> bool:
+    """Blocking counts for the whole site, so only an admin blocks; never another admin."""
+    writer = target.writer if target else None
+    return (_active(user) and user.role == Role.ADMIN and writer is not None and not writer.is_deleted
+            and writer.id != user.id and writer.role != Role.ADMIN)
+
+
+def can_object(user, target) -> bool:
+    """The writer of a hidden item may ask for another look."""
+    return _active(user) and target is not None and target.hidden and target.writer_id == user.id
