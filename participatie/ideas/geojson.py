@@ -1,7 +1,7 @@
 """GeoJSON of ideas for the map: plain columns, no ORM objects, HTML-safe JSON.
 
 The whole city (N = 10,000 ideas) is one response, so this is written for speed:
-a Core query of six columns (no ORM row processing, no Enum conversion) and one
+a Core query of seven columns (no ORM row processing, no Enum conversion) and one
 string template per feature instead of a dict per feature plus json.dumps.
 """
 
@@ -15,7 +15,7 @@ from participatie.ideas.models import Idea
 MAX_TITLE = 80
 
 _FEATURE = ('{"type":"Feature","id":%d,"geometry":{"type":"Point","coordinates":[%r,%r]},'
-            '"properties":{"t":%s,"k":%s,"s":%d,"reaction_count":%d}}')
+            '"properties":{"t":%s,"k":%s,"s":%d,"r":%d}}')
 
 
 def _rows(filters):
