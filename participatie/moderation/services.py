@@ -6,7 +6,7 @@ of a hidden item is told why and how to object. Each function commits once.
 
 from dataclasses import dataclass
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -17,6 +17,7 @@ from participatie.extensions import db
 from participatie.moderation import reasons, rules
 from participatie.moderation.models import Report, distinct_reporters, open_reports, queue
 from participatie.moderation.targets import Target, load
+from participatie.notifications.mailqueue import external_url
 from participatie.notifications.services import notify
 from participatie.reactions.signals import reaction_held
 from participatie.web.errors import DomainValidationError, NotAllowed
@@ -179,7 +180,7 @@ def _tell_writer(target: Target, reason: str) -> None:
     if target.writer is None:
         return
     notify([target.writer], kind="moderation_hidden", idea=target.idea,
-           link=url_for("moderation.objection", kind=target.kind, target_id=target.id, _external=True),
+           link=external_url("moderation.objection", kind=target.kind, target_id=target.id),
            subject=_l("We hid %(what)s on “%(title)s”", what=WHAT[target.kind], title=target.idea.title),
            body=_l("Reason: %(reason)s. Do you disagree? Open the link and tell us why. "
                    "A moderator will look at it again.", reason=reasons.label(reason)))
@@ -189,6 +190,6 @@ def _warn(target: Target, reason: str, *, blocked: bool = False) -> None:
     subject = (_l("Your account is blocked: you can read, but no longer write")
                if blocked else _l("A warning about the house rules"))
     notify([target.writer], kind="moderation_warning", idea=target.idea,
-           link=url_for("moderation.house_rules", _external=True), subject=subject,
+           link=external_url("moderation.house_rules"), subject=subject,
            body=_l("This is about %(what)s on “%(title)s”. Reason: %(reason)s. Please read the house rules.",
                    what=WHAT[target.kind], title=target.idea.title, reason=reasons.label(reason)))

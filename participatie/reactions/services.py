@@ -7,12 +7,13 @@ commits once (set_hidden leaves the commit to moderation, its caller).
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import select
 
 from participatie.clock import utcnow
 from participatie.extensions import db
+from participatie.notifications.mailqueue import external_url
 from participatie.notifications.services import notify, notify_followers
 from participatie.reactions import rules, text
 from participatie.reactions.models import Reaction, replies_to, shown_count, top_level, written_since
@@ -57,8 +58,8 @@ def recount(idea) -> None:
 
 
 def link(reaction: Reaction, **values) -> str:
-    return url_for("ideas.detail", idea_id=reaction.idea_id, _external=True,
-                   _anchor=f"reactie-{reaction.id}", **values)
+    """The reaction on its idea page, as a full address (for messages and e-mail)."""
+    return external_url("ideas.detail", idea_id=reaction.idea_id, _anchor=f"reactie-{reaction.id}", **values)
 
 
 def post(author, idea, body: str, *, parent: Reaction | None = None, now=None) -> Reaction:

@@ -81,6 +81,10 @@ def _posted(idea: Idea, reaction: Reaction):
     return redirect(url_for("ideas.detail", idea_id=idea.id, reacties=page, _anchor=f"reactie-{reaction.id}"), 303)
 
 
+def _at(reaction: Reaction) -> str:
+    return url_for("ideas.detail", idea_id=reaction.idea_id, _anchor=f"reactie-{reaction.id}")
+
+
 def _own(reaction_id: int) -> Reaction:
     reaction = db.get_or_404(Reaction, reaction_id)
     if not idea_rules.can_view(current_user, reaction.idea):
@@ -102,7 +106,7 @@ def edit(reaction_id: int):
             form.body.errors = [*form.body.errors, getattr(exc, "message", _("The time to change it is over."))]
         else:
             flash(_("Your reaction is changed."), "ok")
-            return redirect(services.link(reaction), 303)
+            return redirect(_at(reaction), 303)
     return render_template("reactions/edit.html", reaction=reaction, form=form), 422 if form.errors else 200
 
 
@@ -116,4 +120,4 @@ def delete(reaction_id: int):
     if is_htmx():
         return _list(reaction.idea, _page_arg(), status_message=_("Your reaction is deleted."))
     flash(_("Your reaction is deleted."), "ok")
-    return redirect(services.link(reaction), 303)
+    return redirect(_at(reaction), 303)
