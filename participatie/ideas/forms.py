@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import FileField, FloatField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from participatie.ideas import photos
 from participatie.web.forms import MultiCheckboxField, strip
 from participatie.ideas.status import IdeaKind
 from participatie.ideas.themes import NEEDS, THEMES
@@ -83,3 +84,11 @@ class SummaryForm(FlaskForm):
         filters=[strip],
         validators=[Optional(), Length(max=1500)],
     )
+
+
+def photo_input(form) -> photos.PhotoInput | None:
+    """The photo part of a form (fields `photo` and `alt`), or None without a file. Reads one byte
+    past the limit: enough to know it is too large. Alt text without a photo is ignored."""
+    upload = form.photo.data
+    data = upload.stream.read(photos.max_bytes() + 1) if upload and getattr(upload, "filename", "") else b""
+    return photos.PhotoInput(upload=data, alt=form.alt.data or "") if data else None

@@ -9,7 +9,7 @@ from participatie.extensions import db, limiter
 from participatie.web.htmx import is_htmx
 from participatie.geo import services as geo
 from participatie.ideas import geojson, maps, photos, rules, services
-from participatie.ideas.forms import IdeaForm, IdeaWithPhotoForm, PhotoForm, SummaryForm, UpdateForm
+from participatie.ideas.forms import IdeaForm, IdeaWithPhotoForm, PhotoForm, SummaryForm, UpdateForm, photo_input
 from participatie.ideas.listing import ListFilters
 from participatie.ideas.models import Idea, IdeaPhoto, timeline
 
@@ -94,19 +94,11 @@ def new():
     form = _idea_form(IdeaWithPhotoForm)
 
     def save(data):
-        idea = services.create_idea(current_user, data, photo=_photo_input(form))
+        idea = services.create_idea(current_user, data, photo=photo_input(form))
         flash(_("Thank you! Your idea is on the map. Share it with your neighbours."), "ok")
         return redirect(url_for("ideas.detail", idea_id=idea.id), 303)
 
     return _save(form, save, "ideas/form.html", idea=None)
-
-
-def _photo_input(form) -> photos.PhotoInput | None:
-    """The photo part of a form, or None without a file. Reads one byte past the limit: enough to
-    know it is too large. Alt text without a photo is ignored."""
-    upload = form.photo.data
-    data = upload.stream.read(photos.max_bytes() + 1) if upload and getattr(upload, "filename", "") else b""
-    return photos.PhotoInput(upload=data, alt=form.alt.data or "") if data else None
 
 
 @bp.post("/ideas/<int:idea_id>/photos")
@@ -117,7 +109,7 @@ def add_photo(idea_id: int):
         raise NotAllowed("add photo")
     form = PhotoForm()
     if form.validate_on_submit():
-        photo = _photo_input(form)
+        photo = photo_input(form)
         try:
             if photo is None:
                 raise DomainValidationError(_("Choose a photo first."), field="photo")

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text, func, select
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.accounts.models import User
@@ -37,6 +37,11 @@ class Reaction(db.Model):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)  # by the writer: the text is gone
     hidden_at: Mapped[datetime | None] = mapped_column(DateTime)  # by moderation: reason shown in place
     hidden_reason: Mapped[str | None] = mapped_column(String(20))
+    # One optional photo, cleaned like every photo (storage.images); hidden and deleted with the reaction.
+    photo_alt: Mapped[str | None] = mapped_column(String(300))
+    photo_width: Mapped[int | None] = mapped_column(Integer)
+    photo_height: Mapped[int | None] = mapped_column(Integer)
+    photo_data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
     author: Mapped[User | None] = relationship(lazy="joined")
     idea: Mapped[Idea] = relationship()
@@ -52,6 +57,10 @@ class Reaction(db.Model):
     @property
     def shown(self) -> bool:
         return not (self.is_deleted or self.hidden)
+
+    @property
+    def has_photo(self) -> bool:
+        return self.photo_alt is not None
 
     @property
     def wijk_id(self) -> int:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from participatie.clock import utcnow
 from participatie.extensions import db
+from participatie.ideas import photos
 from participatie.notifications.mailqueue import external_url
 from participatie.notifications.services import notify, notify_followers
 from participatie.reactions import rules, text
@@ -62,8 +63,9 @@ def link(reaction: Reaction, **values) -> str:
     return external_url("ideas.detail", idea_id=reaction.idea_id, _anchor=f"reactie-{reaction.id}", **values)
 
 
-def post(author, idea, body: str, *, parent: Reaction | None = None, now=None) -> Reaction:
-    """A reaction on the idea, or a reply to `parent` (one level)."""
+def post(author, idea, body: str, *, parent: Reaction | None = None, photo: photos.PhotoInput | None = None,
+         now=None) -> Reaction:
+    """A reaction on the idea, or a reply to `parent` (one level), with at most one photo."""
     now = now or utcnow()
     allowed = rules.can_reply(author, parent) if parent is not None else rules.can_react(author, idea)
     if not allowed or (parent is not None and parent.idea_id != idea.id):
@@ -72,6 +74,10 @@ def post(author, idea, body: str, *, parent: Reaction | None = None, now=None) -
     _check_pace(author, now)
     reaction = Reaction(idea=idea, author=author, parent_id=parent.id if parent else None, body=body,
                         role_mark=rules.role_mark(author, idea), created_at=now)
+    if photo is not None:
+        cleaned, _thumb, alt = photos.clean(photo)  # the same checks and cleaning as photos on ideas
+        reaction.photo_data, reaction.photo_alt = cleaned.data, alt
+        reaction.photo_width, reaction.photo_height = cleaned.width, cleaned.height
     db.session.add(reaction)
     db.session.flush()
     if _setting("REACTIONS_PREMODERATE_NEW", False) and _is_new(author, now):
@@ -118,6 +124,7 @@ def delete(actor, reaction: Reaction, *, now=None) -> None:
     if not rules.can_delete_reaction(actor, reaction):
         raise NotAllowed("delete reaction")
     reaction.deleted_at, reaction.body = now or utcnow(), ""
+    reaction.photo_data = reaction.photo_alt = reaction.photo_width = reaction.photo_height = None
     recount(reaction.idea)
     db.session.commit()
 

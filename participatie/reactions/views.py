@@ -1,12 +1,13 @@
 """Reactions on an idea page: htmx re-renders only the list, plain forms get a 303."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.ideas import rules as idea_rules
+from participatie.ideas.forms import photo_input
 from participatie.ideas.models import Idea
 from participatie.ideas.views import detail_page
 from participatie.reactions import rules, services
@@ -60,9 +61,10 @@ def create(idea_id: int):
         raise NotAllowed("react")
     if form.validate_on_submit():
         try:
-            reaction = services.post(current_user, idea, form.body.data, parent=parent)
+            reaction = services.post(current_user, idea, form.body.data, parent=parent, photo=photo_input(form))
         except DomainValidationError as exc:
-            form.body.errors = [*form.body.errors, exc.message]
+            target = getattr(form, exc.field or "body", None) or form.body
+            target.errors = [*target.errors, exc.message]
         else:
             return _posted(idea, reaction)
     context = {"reaction_form": form} if parent is None else {"reply_form": form, "reply_to": parent.id}
@@ -121,3 +123,14 @@ def delete(reaction_id: int):
         return _list(reaction.idea, _page_arg(), status_message=_("Your reaction is deleted."))
     flash(_("Your reaction is deleted."), "ok")
     return redirect(_at(reaction), 303)
+
+
+@bp.get("/reacties/<int:reaction_id>/foto.jpg")
+def photo(reaction_id: int):
+    reaction = _own(reaction_id)
+    if not reaction.has_photo or (not reaction.shown and not idea_rules.can_see_hidden(current_user, reaction.idea)):
+        abort(404)
+    response = current_app.response_class(reaction.photo_data, mimetype="image/jpeg")
+    response.cache_control.max_age = 3600
+    response.cache_control.private = True  # it can still be hidden or deleted
+    return response

@@ -88,3 +88,23 @@ def test_a_hidden_photo_shows_its_reason_and_is_not_served(client):
     assert client.get(f"/ideas/{idea.id}/photos/{photo.id}.jpg").status_code == 404
     text = page(client.get(f"/ideas/{idea.id}"))
     assert tr("Photo hidden: %(reason)s", reason=tr("Personal details")) in text and "Foto van de buurman" not in text
+
+
+def test_a_resident_reacts_with_a_photo_and_it_goes_with_the_reaction(client):
+    idea = make_idea()
+    writer = person()
+    sign_in(client, writer)
+    form = {"body": "Zo ziet de stoep er nu uit.", "alt": "Losse stoeptegels", "photo": (io.BytesIO(jpeg_with_gps()), "s.jpg")}
+    response = client.post(f"/ideas/{idea.id}/reacties", data=form, content_type="multipart/form-data",
+                           headers={"HX-Request": "true"})
+    assert response.status_code == 200 and 'alt="Losse stoeptegels"' in page(response)
+    from participatie.reactions.models import Reaction
+    reaction = db.session.scalar(select(Reaction))
+    assert not Image.open(io.BytesIO(reaction.photo_data)).getexif()
+    assert client.get(f"/reacties/{reaction.id}/foto.jpg").status_code == 200
+    no_alt = client.post(f"/ideas/{idea.id}/reacties", content_type="multipart/form-data",
+                         data={"body": "Nog een foto, zonder uitleg.", "photo": (io.BytesIO(image_bytes()), "x.jpg")})
+    assert no_alt.status_code == 422 and "Nog een foto, zonder uitleg." in page(no_alt)
+    moderation.act(person(Role.ADMIN), load("reaction", reaction.id), "hide", "personal")
+    sign_in(client, person())
+    assert client.get(f"/reacties/{reaction.id}/foto.jpg").status_code == 404
