@@ -126,6 +126,7 @@ def act(moderator, target: Target, action: str, reason: str | None = None, note:
     if action == "keep":
         if target.hidden and target.hidden_reason in (reasons.REPORTED, reasons.REVIEW):
             target.set_hidden(None, now)
+            _tell_shown_again(target)
         _resolve(moderator, target, "kept", now)
     elif action == "hide":
         target.set_hidden(reason, now)
@@ -134,6 +135,7 @@ def act(moderator, target: Target, action: str, reason: str | None = None, note:
     elif action == "restore":
         target.set_hidden(None, now)
         _resolve(moderator, target, "restored", now)
+        _tell_shown_again(target)
     elif action == "warn":
         _warn(target, reason)
     else:
@@ -183,7 +185,21 @@ def _tell_writer(target: Target, reason: str) -> None:
            link=external_url("moderation.objection", kind=target.kind, target_id=target.id),
            subject=_l("We hid %(what)s on “%(title)s”", what=WHAT[target.kind], title=target.idea.title),
            body=_l("Reason: %(reason)s. Do you disagree? Open the link and tell us why. "
-                   "A moderator will look at it again.", reason=reasons.label(reason)))
+                   "A moderator will look at it again.", reason=_plain(reason)))
+
+
+def _plain(reason: str | None) -> str:
+    """The reason inside a sentence: without its own full stop."""
+    return reasons.label(reason).rstrip(".")
+
+
+def _tell_shown_again(target: Target) -> None:
+    if target.writer is None:
+        return
+    notify([target.writer], kind="moderation_restored", idea=target.idea, link=target.link(external=True),
+           subject=_l("A moderator shows %(what)s on “%(title)s” again", what=WHAT[target.kind],
+                      title=target.idea.title),
+           body=_l("You do not need to do anything. Please keep to the house rules."))
 
 
 def _warn(target: Target, reason: str, *, blocked: bool = False) -> None:
@@ -192,4 +208,4 @@ def _warn(target: Target, reason: str, *, blocked: bool = False) -> None:
     notify([target.writer], kind="moderation_warning", idea=target.idea,
            link=external_url("moderation.house_rules"), subject=subject,
            body=_l("This is about %(what)s on “%(title)s”. Reason: %(reason)s. Please read the house rules.",
-                   what=WHAT[target.kind], title=target.idea.title, reason=reasons.label(reason)))
+                   what=WHAT[target.kind], title=target.idea.title, reason=_plain(reason)))

@@ -8,6 +8,7 @@ from participatie.extensions import db
 from participatie.ideas import photos as idea_photos
 from participatie.ideas import services as idea_services
 from participatie.ideas.models import Idea, IdeaPhoto
+from participatie.notifications.mailqueue import external_url
 from participatie.reactions import services as reaction_services
 from participatie.reactions.models import Reaction
 
@@ -49,8 +50,10 @@ class Target:
         """Deleted by the writer: nothing left to judge."""
         return self.kind == "reaction" and self.obj.is_deleted
 
-    def link(self) -> str:
+    def link(self, external: bool = False) -> str:
         anchor = {"reaction": f"reactie-{self.id}", "photo": f"foto-{self.id}"}.get(self.kind)
+        if external:
+            return external_url("ideas.detail", idea_id=self.idea.id, _anchor=anchor)
         return url_for("ideas.detail", idea_id=self.idea.id, _anchor=anchor)
 
     def set_hidden(self, reason: str | None, now) -> None:

@@ -29,6 +29,7 @@ from participatie.geo import services as geo
 from participatie.ideas.models import EventKind, Idea, IdeaEvent, IdeaTheme
 from participatie.ideas.status import IdeaKind, IdeaStatus, Outcome
 from participatie.ideas.themes import NEEDS, THEMES
+from participatie.reactions.models import Reaction
 from participatie.supports.models import Support, SupportKind
 
 SEED = 20261122
@@ -170,7 +171,8 @@ def _idea_row(i: int, n: int, rng: random.Random, places: _Places, user_ids: lis
         offer=rng.choice(OFFERS) if rng.random() < 0.3 else "", author_id=rng.choice(user_ids),
         status=status, outcome=Outcome.TOGETHER if status in (IdeaStatus.DECIDED, IdeaStatus.DONE) else None,
         response_due_at=created + timedelta(days=14) if status != IdeaStatus.OPEN else None,
-        support_count=0, join_count=0, hidden=rng.random() < 0.01, created_at=created, updated_at=created,
+        support_count=0, join_count=0, reaction_count=0, hidden=rng.random() < 0.01, created_at=created,
+        updated_at=created,
     )
 
 
@@ -216,6 +218,35 @@ def _event_rows(idea_ids, idea_rows, rng) -> list[dict]:
     return rows
 
 
+REACTIONS_ON_BENCH_IDEA = 200  # the idea page `make bench` measures carries a long conversation
+REACTIONS = ["Ik heb hetzelfde probleem.", "Goed plan, ik help graag mee!", "Kan dit ook bij ons in de straat?",
+             "Ik heb een aanhanger voor het buurtfeest.", "Wanneer beginnen we?", "Zie https://www.utrecht.nl"]
+
+
+def _bench_idea(idea_rows, event_rows, bench_user_id) -> int | None:
+    """The index of the idea scripts/bench.py measures (same rule: open, located, 5-15 supports, 3+ events)."""
+    events: dict[int, int] = {}
+    for row in event_rows:
+        events[row["idea_id"]] = events.get(row["idea_id"], 0) + 1
+    for k, idea in enumerate(idea_rows):
+        if (idea["status"] == IdeaStatus.OPEN and not idea["hidden"] and idea["lat"] is not None
+                and idea["author_id"] != bench_user_id and 5 <= idea["support_count"] <= 15
+                and events.get(k, 0) >= 3):
+            return k
+    return None
+
+
+def _insert_reactions(idea_id: int, created, user_ids, rng) -> int:
+    """Three in four reactions start a thread, the rest reply to one; a makelaar-free, plain dataset."""
+    def row(i, parent_id=None):
+        return dict(idea_id=idea_id, parent_id=parent_id, author_id=rng.choice(user_ids),
+                    body=rng.choice(REACTIONS), created_at=created + timedelta(minutes=10 * i))
+    tops = REACTIONS_ON_BENCH_IDEA * 3 // 4
+    top_ids = _insert_with_ids(Reaction, [row(i) for i in range(tops)])
+    _insert(Reaction, [row(tops + i, rng.choice(top_ids)) for i in range(REACTIONS_ON_BENCH_IDEA - tops)])
+    return REACTIONS_ON_BENCH_IDEA
+
+
 def _theme_rows(idea_ids, rng) -> list[dict]:
     return [dict(idea_id=i, theme=t) for i in idea_ids for t in rng.sample(list(THEMES), rng.randint(1, 2))]
 
@@ -231,14 +262,20 @@ def build(n_ideas: int, n_users: int = BENCH_USERS, seed: int = SEED) -> dict[st
     idea_ids = list(range(first, first + n_ideas))
     # Supports are drawn first: they fill in the idea rows' counters before those are inserted.
     support_rows = _support_rows(idea_ids, idea_rows, counts, user_ids, rng)
+    event_rows = _event_rows(idea_ids, idea_rows, rng)
+    bench_idea = _bench_idea(idea_rows, [dict(r, idea_id=r["idea_id"] - first) for r in event_rows], user_ids[0])
+    if bench_idea is not None:
+        idea_rows[bench_idea]["reaction_count"] = REACTIONS_ON_BENCH_IDEA
     _insert_with_ids(Idea, idea_rows)
     _insert(Support, support_rows)
-    event_rows = _event_rows(idea_ids, idea_rows, rng)
     _insert(IdeaEvent, event_rows)
     _insert(IdeaTheme, _theme_rows(idea_ids, rng))
+    reactions = 0
+    if bench_idea is not None:
+        reactions = _insert_reactions(idea_ids[bench_idea], idea_rows[bench_idea]["created_at"], user_ids, rng)
     db.session.commit()
     return {"users": len(user_ids), "ideas": len(idea_ids), "supports": len(support_rows),
-            "events": len(event_rows)}
+            "events": len(event_rows), "reactions": reactions}
 
 
 @click.command("seed-bench")
@@ -256,7 +293,8 @@ def seed_bench_command(n_ideas, n_users, force):
     seconds = (utcnow() - started).total_seconds()
     click.echo(f"Bench data: {counts['ideas']} ideas, {counts['supports']} supports, {counts['events']} events "
                f"({counts['ideas']} 'created' + {EVENTS_PER_IDEA}·N updates), {counts['users']} users "
-               f"(password {BENCH_PASSWORD!r}) in {seconds:.1f} s.")
+               f"(password {BENCH_PASSWORD!r}), {counts['reactions']} reactions on the measured idea page "
+               f"in {seconds:.1f} s.")
     # TODO(socialmap): add N/10 SocialMapEntry rows once participatie/socialmap/ exists.
     click.echo(f"Skipped: {n_ideas // 10} social-map entries (the socialmap domain does not exist yet).")
     # TODO(conversations): add 50 Conversation rows once participatie/conversations/ exists.

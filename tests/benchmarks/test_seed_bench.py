@@ -61,3 +61,15 @@ def test_deterministic_and_users_can_log_in(app, database, client):
     assert [(t, lat, s) for t, lat, s in _snapshot()] == first
     response = client.post("/account/login", data={"email": bench_email(1), "password": BENCH_PASSWORD})
     assert response.status_code == 303
+
+
+def test_the_measured_idea_page_carries_200_reactions(app, database):
+    from participatie.reactions.models import Reaction, shown_count
+
+    result = _seed(app, "--ideas", "200", "--users", "30")
+    assert result.exit_code == 0, result.output
+    assert "200 reactions on the measured idea page" in result.output
+    idea_id = db.session.scalar(select(Reaction.idea_id).limit(1))
+    idea = db.session.get(Idea, idea_id)
+    assert idea.reaction_count == 200 == db.session.scalar(shown_count(idea_id))
+    assert idea.status == "open" and idea.lat is not None and 5 <= idea.support_count <= 15

@@ -78,13 +78,18 @@ def test_queue_shows_reasons_count_and_context(client):
     assert reaction.idea.title in text and "1 melding" in text
 
 
-def test_admin_restores_and_the_reaction_is_back(client):
-    reaction = react(body="Gewoon een mening over het plan.")
+def test_admin_restores_and_the_reaction_is_back_and_the_writer_is_told(client):
+    writer = person()
+    reaction = react(writer, body="Gewoon een mening over het plan.")
     for _ in range(3):
         services.report(person(), load("reaction", reaction.id), "rude")
     sign_in(client, person(Role.ADMIN))
     assert client.post(f"/moderatie/reaction/{reaction.id}", data={"action": "keep"}).status_code == 303
     assert "Gewoon een mening" in page(client.get(f"/ideas/{reaction.idea_id}"))
+    sign_in(client, writer)
+    messages = page(client.get("/account/notifications"))
+    assert "We hebben je reactie bij" in messages and "Een moderator laat je reactie bij" in messages
+    assert "ernaar.." not in messages
 
 
 def test_blocked_accounts_read_but_cannot_write_anywhere(client):
