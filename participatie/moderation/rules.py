@@ -12,9 +12,14 @@ def can_write(user) -> bool:
     return _active(user) and not user.is_blocked
 
 
+def can_report_by(user, writer_id: int | None) -> bool:
+    """Anyone logged in, never their own writing (templates ask this with the writer's id)."""
+    return can_write(user) and writer_id != user.id
+
+
 def can_report(user, target) -> bool:
-    """Anyone logged in, once per item (the service checks once), never their own item."""
-    return can_write(user) and target is not None and target.writer_id != user.id
+    """As can_report_by, for a loaded item; once per item (the service checks once)."""
+    return target is not None and can_report_by(user, target.writer_id)
 
 
 def can_see_queue(user) -> bool:

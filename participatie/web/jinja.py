@@ -70,7 +70,7 @@ def _talk_globals() -> dict:
         can_edit_reaction=lambda user, reaction: reaction_rules.can_edit_reaction(user, reaction, utcnow()),
         can_delete_reaction=reaction_rules.can_delete_reaction,
         is_reaction_writer=reaction_rules.is_writer,
-        can_report=lambda user, writer_id: moderation_rules.can_write(user) and writer_id != user.id,
+        can_report=moderation_rules.can_report_by,
         can_see_moderation=moderation_rules.can_see_queue,
         can_see_hidden=can_see_hidden,
         hidden_reason=moderation_reasons.label,
