@@ -182,7 +182,7 @@ def _tell_writer(target: Target, reason: str) -> None:
     if target.writer is None:
         return
     notify([target.writer], kind="moderation_hidden", idea=target.idea,
-           link=external_url("moderation.objection", kind=target.kind, target_id=target.id),
+           link=external_url("moderation.objection", item=target.kind, target_id=target.id),
            subject=_l("We hid %(what)s on “%(title)s”", what=WHAT[target.kind], title=target.idea.title),
            body=_l("Reason: %(reason)s. Do you disagree? Open the link and tell us why. "
                    "A moderator will look at it again.", reason=_plain(reason)))

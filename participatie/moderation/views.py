@@ -44,10 +44,10 @@ def _target(kind: str, target_id: int):
     return target
 
 
-@bp.route("/melden/<kind>/<int:target_id>", methods=["GET", "POST"])
+@bp.route("/melden/<any(reaction, idea, photo):item>/<int:target_id>", methods=["GET", "POST"])
 @login_required
-def report(kind: str, target_id: int):
-    target = _target(kind, target_id)
+def report(item: str, target_id: int):
+    target = _target(item, target_id)
     if not rules.can_report(current_user, target):
         raise NotAllowed("report")
     form = ReportForm()
@@ -80,12 +80,12 @@ def _action_form(target) -> ActionForm:
     return form
 
 
-@bp.route("/moderatie/<kind>/<int:target_id>", methods=["GET", "POST"])
+@bp.route("/moderatie/<any(reaction, idea, photo):item>/<int:target_id>", methods=["GET", "POST"])
 @login_required
-def item(kind: str, target_id: int):
+def item(item: str, target_id: int):
     if not rules.can_see_queue(current_user):
         raise NotAllowed("moderation")
-    target = _target(kind, target_id)
+    target = _target(item, target_id)
     if not rules.can_moderate(current_user, target.wijk_id):
         raise NotAllowed("moderation outside the wijken")
     form = _action_form(target)
@@ -101,10 +101,10 @@ def item(kind: str, target_id: int):
                            reports=services.reports_of(target)), 422 if form.errors else 200
 
 
-@bp.route("/moderatie/bezwaar/<kind>/<int:target_id>", methods=["GET", "POST"])
+@bp.route("/moderatie/bezwaar/<any(reaction, idea, photo):item>/<int:target_id>", methods=["GET", "POST"])
 @login_required
-def objection(kind: str, target_id: int):
-    target = _target(kind, target_id)
+def objection(item: str, target_id: int):
+    target = _target(item, target_id)
     if target.writer_id != current_user.id:
         abort(404)
     form = ObjectionForm()
