@@ -26,6 +26,10 @@ def can_see_queue(user) -> bool:
     return _active(user) and user.role in (Role.ADMIN, Role.MAKELAAR)
 
 
+def moderates_everywhere(user) -> bool:
+    return _active(user) and user.role == Role.ADMIN
+
+
 def can_moderate(user, wijk_id: int | None) -> bool:
     """Admins everywhere; makelaars only in their own wijken."""
     if not _active(user):

@@ -101,7 +101,7 @@ def queue_for(user, limit: int = 100) -> list[QueueItem]:
     """Items with open reports, oldest report first; a makelaar sees only their wijken."""
     if not rules.can_see_queue(user):
         raise NotAllowed("moderation queue")
-    scope = None if user.role == "admin" else [w.id for w in user.wijken]
+    scope = None if rules.moderates_everywhere(user) else [w.id for w in user.wijken]
     rows = db.session.execute(queue(scope).limit(limit)).all()
     items = []
     for kind, target_id, first, n in rows:

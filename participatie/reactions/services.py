@@ -130,10 +130,14 @@ def delete(actor, reaction: Reaction, *, now=None) -> None:
 
 
 def set_hidden(reaction: Reaction, reason: str | None, *, now=None) -> None:
-    """Moderation hides (with a public reason code) or shows again (None). No commit."""
+    """Moderation hides (with a public reason code) or shows again (None). No commit.
+    A reaction held for review is news only once a moderator lets it through."""
+    released = reason is None and reaction.hidden_reason == REVIEW
     reaction.hidden_at = (now or utcnow()) if reason else None
     reaction.hidden_reason = reason
     recount(reaction.idea)
+    if released:
+        _notify(reaction, db.session.get(Reaction, reaction.parent_id) if reaction.parent_id else None)
 
 
 @dataclass

@@ -9,7 +9,9 @@ from participatie.accounts import services as accounts
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
 from participatie.extensions import db
+from participatie.moderation import services as moderation
 from participatie.moderation.models import Report
+from participatie.moderation.targets import load
 from participatie.notifications import services as notifications
 from participatie.notifications.models import Notification
 from participatie.reactions import services
@@ -127,6 +129,11 @@ def test_premoderation_of_new_accounts_is_off_by_default_and_holds_when_on(ctx, 
     assert held.hidden and held.hidden_reason == "review" and fresh(held.idea).reaction_count == 0
     assert db.session.scalar(select(Report).where(Report.target_id == held.id)).reason == "review"
     assert react(seasoned(person())).shown
+    author = held.idea.author
+    assert _notices(author) == []  # held: no news yet
+    moderation.act(person(Role.ADMIN), load("reaction", held.id), "keep")
+    assert fresh(held).shown and fresh(held.idea).reaction_count == 1
+    assert [n.kind for n in _notices(author)] == ["reaction"]
 
 
 def _notices(user) -> list[Notification]:
