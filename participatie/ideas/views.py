@@ -76,7 +76,6 @@ def _save(form: IdeaForm, save, template: str, **context):
             ))
         except DomainValidationError as exc:
             target = form.wijk if exc.field in ("wijk", "location") else getattr(form, exc.field or "title", form.title)
-            target = target if target is not None else form.title
             target.errors = [*target.errors, exc.message]
     status = 422 if form.errors else 200
     picker = maps.picker(form.lat.data, form.lng.data)
