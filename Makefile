@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := app.py
 
-.PHONY: run test install translations extract-messages update-translations migrate-check clean
+.PHONY: run test test-scaleout install translations extract-messages update-translations migrate-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,13 @@ extract-messages: $(VENV)/.installed
 update-translations: extract-messages
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --no-fuzzy-matching
 	$(BIN)/python scripts/fill_english.py
+	$(BIN)/python scripts/set_dutch.py --merge participatie/*/TRANSLATIONS_NL.tsv $(wildcard participatie/*/*/TRANSLATIONS_NL.tsv) > /dev/null
+	for lang in tr ar; do $(BIN)/python scripts/set_translations.py $$lang $$(ls translations/$$lang/*.tsv 2>/dev/null); done
 
 run: install
 	$(BIN)/flask db upgrade
 	$(BIN)/flask geo ensure
+	$(BIN)/flask storage migrate-photos
 	$(BIN)/flask seed-demo --if-empty
 	@# Side loops, stopped when the server stops: `flask jobs tick` every minute, and the
 	@# RQ mail worker when REDIS_URL is set (without it, mail is sent in-process).
@@ -41,6 +44,15 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# Two gunicorn hosts behind nginx (docs/deploy files) on an own PostgreSQL database and redis-server,
+# with an RQ worker and a tick loop: photos, imports, limits, logs, a killed host, Redis gone.
+# Needs PostgreSQL on 127.0.0.1:5432 (SCALEOUT_PG), redis-server and nginx (installed when root).
+# SCALEOUT_KEEP=1 keeps the logs. Prints one summary line; exit 1 on failure.
+test-scaleout: install
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light; } \
+	  || { echo "nginx is missing: apt-get install -y nginx-light"; exit 1; }
+	cd scripts && ../$(BIN)/python scaleout.py
 
 # Measures (QUALITY.md); exits 0 even when over budget unless BENCH_STRICT=1.
 # BENCH_SIZES="1000" for a quick run; PostgreSQL is included when pg_isready answers.

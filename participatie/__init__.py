@@ -1,5 +1,6 @@
 """Participatie: ideas and dreams for the neighbourhood, and the city's answer."""
 
+import logging
 import os
 from pathlib import Path
 
@@ -24,7 +25,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
     _register_hooks(app)
+    _trust_proxies(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind PROXY_HOPS proxies, the client's address, scheme and host come from X-Forwarded-*."""
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _configure(app: Flask, test_config: dict | None) -> None:
@@ -41,19 +52,26 @@ def _configure(app: Flask, test_config: dict | None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = config_module.normalise_database_url(uri)
     if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
-    _refuse_dev_secret_in_production(app)
+    _refuse_unsafe_production(app)
     if app.config["SESSION_COOKIE_SECURE"] is None:  # Flask's own default is False: decide here
         app.config["SESSION_COOKIE_SECURE"] = not (app.debug or app.testing)
     if app.config["REMEMBER_COOKIE_SECURE"] is None:
         app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
 
 
-def _refuse_dev_secret_in_production(app: Flask) -> None:
-    production = os.environ.get("PARTICIPATIE_ENV") == "production"
-    if production and app.config["SECRET_KEY"] == config_module.DEV_SECRET:
-        raise RuntimeError("Set FLASK_SECRET_KEY: the development secret is not allowed in production.")
-    if production and clock.time_travel():
-        raise RuntimeError(f"{clock.TIME_TRAVEL_ENV} is for demo walks only, never in production.")
+def _refuse_unsafe_production(app: Flask) -> None:
+    """In production, refuse to start with unsafe values and say every reason at once."""
+    if os.environ.get("PARTICIPATIE_ENV") != "production":
+        return
+    problems = config_module.unsafe_for_production(app.config)
+    if clock.time_travel():
+        problems.append(f"{clock.TIME_TRAVEL_ENV} is for demo walks only, never in production.")
+    if problems:
+        raise RuntimeError("Participatie refuses to start in production:\n- " + "\n- ".join(problems))
+    if app.config["RATELIMIT_STORAGE_URI"].startswith("memory"):
+        logging.getLogger(__name__).warning(
+            "Rate limits are counted in memory: right only for ONE worker on ONE host. Run gunicorn with "
+            "docs/deploy/gunicorn.conf.py (it sets WEB_CONCURRENCY) or set REDIS_URL.")
 
 
 def _init_extensions(app: Flask) -> None:
@@ -95,7 +113,7 @@ def _sqlite_pragmas(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from participatie.ops import cli, mail
-    from participatie.web import errors, i18n, jinja
+    from participatie.web import errors, health, i18n, jinja, logs, metrics
     from participatie.web.b1_preview import bp as b1_bp
     from participatie.accounts.views import admin_bp, bp as accounts_bp
     from participatie.dashboard.views import bp as dashboard_bp
@@ -119,11 +137,17 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(reactions_bp)
     app.register_blueprint(moderation_bp)
+    from participatie.privacy.views import bp as privacy_bp
+
+    app.register_blueprint(privacy_bp)
     mail.init_app(app)  # queue_mail: send after commit, drop on rollback
     from participatie.ops import bench
 
     bench.register_baseline(app)  # /__bench/baseline, only when PARTICIPATIE_BENCH_BASELINE=1
     errors.register(app)
+    logs.register(app)
+    health.register(app)
+    metrics.register(app)
     i18n.register(app)
     jinja.register(app)
     cli.register(app)

@@ -22,7 +22,9 @@ class Config:
 
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    # Each language named in itself (the switch shows these names).
     LANGUAGES = {"nl": "Nederlands", "en": "English"}
+    RTL_LANGUAGES = ("ar",)
 
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds it; an expired form is handled
     SESSION_COOKIE_SECURE = None  # None: Secure unless debugging or testing (see create_app)
@@ -44,10 +46,28 @@ class Config:
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"  # REDIS_URL switches this to Redis
     RATELIMIT_HEADERS_ENABLED = True
-    RATELIMIT_LOGIN = "10 per minute;50 per hour"
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis gone: count in memory, logged once
+    RATELIMIT_SWALLOW_ERRORS = True  # a limiter problem never turns a page into a 500
+    RATELIMIT_LOGIN = "10 per minute;50 per hour"  # per account tried + address (login, e-mail link)
+    RATELIMIT_LOGIN_ADDRESS = "100 per minute;1000 per hour"  # per address, all accounts together
     RATELIMIT_REGISTER = "5 per minute;20 per hour"
-    RATELIMIT_POST = "5 per minute;30 per hour"
-    RATELIMIT_SUPPORT = "60 per minute"
+    RATELIMIT_POST = "5 per minute;30 per hour"  # per person
+    RATELIMIT_SUPPORT = "60 per minute"  # per person
+    RATELIMIT_FEEDBACK = "5 per hour"  # accessibility feedback, per address
+    RATELIMIT_DATA_EXPORT = "5 per hour"  # "download my data", per person
+
+    # The privacy and accessibility statements name these (set them for your organisation).
+    ORGANISATION_NAME = "Gemeente Utrecht"
+    PRIVACY_CONTACT = "privacy@participatie.example"
+    PRIVACY_OFFICER = "de Functionaris Gegevensbescherming (FG) van de gemeente"
+    MAIL_PROCESSOR = "De mailserver van de gemeente"
+    ACCESSIBILITY_CHECKED_ON = "2026-12-05"
+    # Retention: accounts unused this long are anonymised (after a warning 30 days before);
+    # sent mail and guest sign-up contact data are removed after 90 days.
+    RETENTION_INACTIVE_YEARS = 3
+    RETENTION_WARNING_DAYS = 30
+    RETENTION_MAIL_DAYS = 90
+    RETENTION_GUEST_RSVP_DAYS = 90
 
     TILE_URL = PDOK_PASTEL
     TILE_ATTRIBUTION = (
@@ -81,6 +101,15 @@ class Config:
     MAIL_PASSWORD = None
     MAIL_DEFAULT_SENDER = "Participatie Utrecht <noreply@participatie.example.org>"
     SITE_URL = "http://127.0.0.1:5000"
+    STORAGE_BACKEND = "database"  # photos and staged imports: "database" (every host, in backups) or "directory"
+    STORAGE_DIR = None  # for "directory": a folder every web host mounts (default instance/storage)
+    LOG_FORMAT = "json"  # or "text"
+    LOG_LEVEL = "INFO"
+    METRICS_ENABLED = False  # /metrics (Prometheus)
+    METRICS_TOKEN = None  # when set, /metrics wants "Authorization: Bearer <token>"
+    WEB_WORKERS = 1  # gunicorn workers on this host (env WEB_CONCURRENCY; docs/deploy/gunicorn.conf.py sets it)
+    WEB_HOSTS = 1  # web hosts behind the proxy, for the production checks
+    PROXY_HOPS = 0  # trusted proxies in front (nginx: 1); their X-Forwarded-For/-Proto/-Host are believed
 
     DEMO_PASSWORD = "demo-wachtwoord-2026"
 
@@ -93,14 +122,27 @@ ENV_KEYS = {
     "SITE_URL": "SITE_URL",
     "MAIL_SERVER": "MAIL_SERVER",
     "MAIL_PORT": "MAIL_PORT",
+    "PROXY_HOPS": "PROXY_HOPS",
+    "WEB_CONCURRENCY": "WEB_WORKERS",
+    "WEB_HOSTS": "WEB_HOSTS",
+    "STORAGE_BACKEND": "STORAGE_BACKEND",
+    "STORAGE_DIR": "STORAGE_DIR",
+    "LOG_FORMAT": "LOG_FORMAT",
+    "LOG_LEVEL": "LOG_LEVEL",
+    "METRICS_ENABLED": "METRICS_ENABLED",
+    "METRICS_TOKEN": "METRICS_TOKEN",
 }
+INTEGER_KEYS = ("MAIL_PORT", "PROXY_HOPS", "WEB_WORKERS", "WEB_HOSTS")
 
 
 def from_environment() -> dict:
     """Values from the environment that override file configuration."""
     values = {target: os.environ[name] for name, target in ENV_KEYS.items() if os.environ.get(name)}
-    if "MAIL_PORT" in values:
-        values["MAIL_PORT"] = int(values["MAIL_PORT"])
+    for key in INTEGER_KEYS:
+        if key in values:
+            values[key] = int(values[key])
+    if "METRICS_ENABLED" in values:
+        values["METRICS_ENABLED"] = values["METRICS_ENABLED"].lower() in ("1", "true", "yes", "on")
     return values
 
 
@@ -110,3 +152,26 @@ def normalise_database_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix):]
     return url
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0")
+
+
+def unsafe_for_production(config) -> list[str]:
+    """What makes this configuration unsafe in production (PARTICIPATIE_ENV=production); empty when fine."""
+    from urllib.parse import urlsplit
+
+    problems = []
+    if config["SECRET_KEY"] == DEV_SECRET:
+        problems.append("Set FLASK_SECRET_KEY: the development secret is not allowed in production.")
+    if (urlsplit(config.get("SITE_URL") or "").hostname or "") in LOOPBACK_HOSTS:
+        problems.append("Set SITE_URL to the public address (https://...): links in e-mails and QR codes "
+                        "would point to this machine.")
+    several = int(config.get("WEB_WORKERS") or 1) > 1 or int(config.get("WEB_HOSTS") or 1) > 1
+    if several and config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        problems.append("SQLite serves one worker on one host: set DATABASE_URL to PostgreSQL, or run one "
+                        "worker (WEB_CONCURRENCY=1, WEB_HOSTS=1).")
+    if several and config.get("RATELIMIT_ENABLED", True) and config["RATELIMIT_STORAGE_URI"].startswith("memory"):
+        problems.append("Rate limits in memory count per worker, so several workers or hosts multiply them: "
+                        "set REDIS_URL, or run one worker (WEB_CONCURRENCY=1, WEB_HOSTS=1).")
+    return problems

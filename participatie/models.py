@@ -15,3 +15,4 @@ from participatie.socialmap.models import (  # noqa: F401
 from participatie.conversations.models import (  # noqa: F401
     ActionItem, Conversation, ConversationFeedback, ConversationIdea, Rsvp,
 )
+from participatie.storage.models import StoredFile  # noqa: F401

@@ -6,6 +6,7 @@ from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectF
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from participatie.accounts.roles import Role
+from participatie.web.i18n import language_choices
 from participatie.web.forms import MultiCheckboxField, strip
 
 EMAIL_MSG = _l("Fill in a valid e-mail address, like naam@voorbeeld.nl.")
@@ -55,7 +56,7 @@ class LoginLinkForm(FlaskForm):
 class SettingsForm(FlaskForm):
     display_name = StringField(_l("Your name on the site"), filters=[strip],
                                validators=[DataRequired(_l("Fill in a name.")), Length(max=80)])
-    locale = SelectField(_l("Language"), choices=[("nl", "Nederlands"), ("en", "English")])
+    locale = SelectField(_l("Language"), choices=[])  # filled from LANGUAGES in __init__
     consent_notifications = BooleanField(
         _l("Yes, e-mail me when something happens with ideas I follow."),
     )
@@ -65,6 +66,10 @@ class SettingsForm(FlaskForm):
                  ("daily", _l("Once a day: one e-mail with all new messages"))],
         default="immediate",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.locale.choices = language_choices()
 
 
 class RoleForm(FlaskForm):

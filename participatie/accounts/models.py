@@ -2,10 +2,11 @@
 
 import secrets
 from datetime import datetime
+from enum import StrEnum
 
 from flask_babel import gettext as _
 from flask_login import UserMixin
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Table, Text, select
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -60,6 +61,7 @@ class User(UserMixin, db.Model):
     login_nonce: Mapped[str] = mapped_column(String(32), default=new_nonce)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    retention_warned_at: Mapped[datetime | None] = mapped_column(DateTime)  # "we remove it in 30 days"
     # Set when the person deleted their account: personal data is wiped, the row stays so the
     # public record (ideas, answers, counts) keeps its shape.
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -104,6 +106,10 @@ class User(UserMixin, db.Model):
         return bool(self.password_hash) and check_password_hash(self.password_hash, password)
 
     @property
+    def last_active_at(self) -> datetime:
+        return self.last_login_at or self.created_at
+
+    @property
     def email_verified(self) -> bool:
         return self.email_verified_at is not None
 
@@ -112,6 +118,35 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"
+
+
+class ConsentKind(StrEnum):
+    NOTIFICATIONS = "notifications"  # e-mail about ideas one follows
+    BUURTNETWERK = "buurtnetwerk"  # may be asked about one's wijk
+
+    @property
+    def label(self) -> str:
+        return {ConsentKind.NOTIFICATIONS: _("E-mail about ideas you follow"),
+                ConsentKind.BUURTNETWERK: _("Questions about your wijk (buurtnetwerk)")}[self]
+
+
+class ConsentEvent(db.Model):
+    """Every consent given or withdrawn, with its moment: the person sees this log in settings."""
+
+    __tablename__ = "consent_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[ConsentKind] = mapped_column(enum_column(ConsentKind, 20))
+    given: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    user: Mapped["User"] = relationship()
+
+
+def consent_log(user_id: int):
+    return select(ConsentEvent).where(ConsentEvent.user_id == user_id).order_by(
+        ConsentEvent.created_at.desc(), ConsentEvent.id.desc())
 
 
 class AuditLog(db.Model):

@@ -3,10 +3,10 @@
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from participatie.accounts import rules, signals, tokens
-from participatie.accounts.models import AuditLog, User, new_nonce, placeholder_email
+from participatie.accounts.models import AuditLog, ConsentEvent, ConsentKind, User, new_nonce, placeholder_email
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
 from participatie.web.errors import DomainValidationError, NotAllowed
@@ -34,11 +34,22 @@ def create_user(email, display_name, *, password=None, role=Role.RESIDENT, local
         user.set_password(password)
     if verified:
         user.email_verified_at = utcnow()
-    if consent_notifications:
-        user.consent_notifications_at = utcnow()
     db.session.add(user)
+    if consent_notifications:
+        set_consent(user, ConsentKind.NOTIFICATIONS, True)
     db.session.commit()
     return user
+
+
+def set_consent(user: User, kind: ConsentKind, given: bool) -> None:
+    """The one place a consent changes: the timestamp on the user and a line in their consent log.
+    No commit: the caller commits with the change that caused it."""
+    column = {ConsentKind.NOTIFICATIONS: "consent_notifications_at",
+              ConsentKind.BUURTNETWERK: "consent_buurtnetwerk_at"}[kind]
+    if (getattr(user, column) is not None) == given:
+        return  # nothing changes, nothing to log
+    setattr(user, column, utcnow() if given else None)
+    db.session.add(ConsentEvent(user=user, kind=kind, given=given))
 
 
 def register(email, display_name, password, *, locale="nl", consent_notifications=False) -> User:
@@ -123,10 +134,7 @@ def update_settings(user: User, *, display_name: str, locale: str, consent_notif
     user.locale = locale if locale in current_app.config["LANGUAGES"] else "nl"
     if email_frequency in ("immediate", "daily"):
         user.email_frequency = email_frequency
-    if consent_notifications and not user.consent_notifications_at:
-        user.consent_notifications_at = utcnow()
-    elif not consent_notifications:
-        user.consent_notifications_at = None
+    set_consent(user, ConsentKind.NOTIFICATIONS, bool(consent_notifications))
     db.session.commit()
 
 
@@ -201,12 +209,27 @@ def delete_account(actor: User, user: User, *, now=None) -> None:
     db.session.commit()
 
 
+def expire_account(user: User, *, now) -> bool:
+    """Retention: anonymise an account nobody used for years, like a deletion but by the site.
+    Returns False (and changes nothing) while the account still holds work for others."""
+    if user.is_deleted or deletion_blockers(user):
+        return False
+    _wipe(user, now)
+    db.session.add(AuditLog(actor=None, action="account_expired", target_user=user,
+                            details="inactive; warned " + (user.retention_warned_at or now).date().isoformat()))
+    db.session.flush()
+    signals.account_deleted.send(user, now=now)
+    db.session.commit()
+    return True
+
+
 def _wipe(user: User, now) -> None:
     user.email = placeholder_email(user.id)  # unique, and no mail can reach it
     user.display_name = ""
     user.password_hash = None
     user.email_verified_at = None
     user.consent_notifications_at = user.consent_buurtnetwerk_at = None
+    db.session.execute(delete(ConsentEvent).where(ConsentEvent.user_id == user.id))
     user.department = None
     user.wijken = []
     user.role = Role.RESIDENT

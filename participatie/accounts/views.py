@@ -14,9 +14,11 @@ from participatie.accounts.forms import (
     SettingsForm,
     delete_form_for,
 )
-from participatie.accounts.models import User
+from participatie.accounts.models import User, consent_log
 from participatie.web.errors import DomainValidationError, NotAllowed, link_problem
 from participatie.extensions import db, limiter
+from participatie.web import ratelimit
+from participatie.web.ratelimit import account_and_address, address, form_limit, person
 from participatie.geo import services as geo
 from participatie.web.i18n import select_locale
 from participatie.web.urls import safe_next
@@ -25,15 +27,14 @@ bp = Blueprint("accounts", __name__, url_prefix="/account")
 admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
-def _login_limit():
-    return current_app.config["RATELIMIT_LOGIN"]
+LOGIN_LIMITS = (("RATELIMIT_LOGIN", account_and_address), ("RATELIMIT_LOGIN_ADDRESS", address))
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"], methods=["POST"])
+@form_limit(("RATELIMIT_REGISTER", address))
 def register():
     form = RegisterForm()
-    if form.validate_on_submit():
+    if ratelimit.allowed(form.email) and form.validate_on_submit():
         try:
             user = services.register(form.email.data, form.display_name.data, form.password.data,
                                      locale=select_locale(),
@@ -43,7 +44,7 @@ def register():
         else:
             login_user(user)
             return redirect(url_for("accounts.check_mail"), 303)
-    return render_template("accounts/register.html", form=form), 422 if form.errors else 200
+    return render_template("accounts/register.html", form=form), ratelimit.status(form)
 
 
 @bp.get("/check-mail")
@@ -53,7 +54,7 @@ def check_mail():
 
 @bp.post("/confirm/resend")
 @login_required
-@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"], key_func=person)
 def resend_confirmation():
     if not current_user.email_verified:
         services.send_confirmation(current_user)
@@ -72,11 +73,11 @@ def confirm(token: str):
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@form_limit(*LOGIN_LIMITS)
 def login():
     form, link_form = LoginForm(), LoginLinkForm(formdata=None)
     next_url = safe_next(request.args.get("next"))
-    if form.validate_on_submit():
+    if ratelimit.allowed(form.email) and form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
         if user:
             login_user(user)
@@ -84,18 +85,18 @@ def login():
         form.password.errors = [*form.password.errors,
                                 _("This e-mail address and password do not match. Try again or ask for a login link.")]
     return render_template("accounts/login.html", form=form, link_form=link_form, next_url=next_url), (
-        422 if form.errors else 200)
+        ratelimit.status(form))
 
 
 @bp.post("/login-link")
-@limiter.limit(_login_limit)
+@form_limit(*LOGIN_LIMITS)
 def request_login_link():
     link_form, form = LoginLinkForm(), LoginForm(formdata=None)
-    if link_form.validate_on_submit():
+    if ratelimit.allowed(link_form.email) and link_form.validate_on_submit():
         services.send_login_link(link_form.email.data)
         return render_template("accounts/check_mail.html", login_link=True)
     return render_template("accounts/login.html", form=form, link_form=link_form,
-                           next_url=url_for("dashboard.home")), 422
+                           next_url=url_for("dashboard.home")), 429 if ratelimit.limited() else 422
 
 
 @bp.get("/login/<token>")
@@ -126,12 +127,13 @@ def settings():
                                  email_frequency=form.email_frequency.data)
         flash(_("Your settings are saved."), "ok")
         return redirect(url_for("accounts.settings"), 303)
-    return render_template("accounts/settings.html", form=form), 422 if form.errors else 200
+    consents = db.session.scalars(consent_log(current_user.id)).all()
+    return render_template("accounts/settings.html", form=form, consents=consents), 422 if form.errors else 200
 
 
 @bp.route("/delete", methods=["GET", "POST"])
 @login_required
-@limiter.limit(_login_limit, methods=["POST"])  # the password field must not become a guessing game
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], key_func=person, methods=["POST"])  # no guessing game
 def delete_account():
     user = current_user._get_current_object()
     if not rules.can_delete_account(user, user):

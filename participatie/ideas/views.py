@@ -5,7 +5,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participatie.web.errors import DomainValidationError, NotAllowed
-from participatie.extensions import db, limiter
+from participatie.extensions import db
+from participatie.web import ratelimit
 from participatie.web.htmx import is_htmx
 from participatie.geo import services as geo
 from participatie.ideas import geojson, maps, photos, rules, services
@@ -67,7 +68,7 @@ def _idea_form(form_class=IdeaForm, **kwargs) -> IdeaForm:
 
 def _save(form: IdeaForm, save, template: str, **context):
     """Validate, call the service, or re-render with the errors next to the fields."""
-    if form.validate_on_submit():
+    if ratelimit.allowed(form.title) and form.validate_on_submit():
         try:
             return save(services.IdeaInput(
                 kind=form.kind.data, title=form.title.data, body=form.body.data,
@@ -77,13 +78,13 @@ def _save(form: IdeaForm, save, template: str, **context):
         except DomainValidationError as exc:
             target = form.wijk if exc.field in ("wijk", "location") else getattr(form, exc.field or "title", form.title)
             target.errors = [*target.errors, exc.message]
-    status = 422 if form.errors else 200
+    status = ratelimit.status(form)
     picker = maps.picker(form.lat.data, form.lng.data)
     return render_template(template, form=form, picker_map=picker, **context), status
 
 
 @bp.route("/ideas/new", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_POST"], methods=["POST"])
+@ratelimit.form_limit(("RATELIMIT_POST", ratelimit.person))
 def new():
     if not current_user.is_authenticated:
         return redirect(url_for("accounts.login", next=request.full_path))

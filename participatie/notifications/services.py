@@ -13,7 +13,8 @@ from flask import current_app
 from flask_babel import force_locale
 from sqlalchemy import delete, update
 
-from participatie.accounts.models import User
+from participatie.accounts.models import ConsentKind, User
+from participatie.accounts.services import set_consent
 from participatie.accounts.signals import account_deleted
 from participatie.clock import utcnow
 from participatie.extensions import db
@@ -101,7 +102,7 @@ def unsubscribe(user_id: int) -> User | None:
     """Stop all notification e-mail: the consent is withdrawn. In-app messages stay."""
     user = db.session.get(User, user_id)
     if user is not None and user.consent_notifications_at is not None:
-        user.consent_notifications_at = None
+        set_consent(user, ConsentKind.NOTIFICATIONS, False)
         db.session.commit()
     return user
 

@@ -43,7 +43,20 @@ def seed_demo_command(if_empty):
         click.echo(demo.seed(only_if_empty=if_empty))
 
 
+storage_cli = AppGroup("storage", help="Files kept in participatie.storage (the database by default).")
+
+
+@storage_cli.command("migrate-photos")
+def migrate_photos_command():
+    """Copy social-map photos from the old folder on this host's disk into storage (safe to repeat)."""
+    from participatie.socialmap import photos
+
+    copied, present = photos.migrate_from_disk()
+    click.echo(f"photos copied: {copied}, already stored: {present}")
+
+
 def register(app) -> None:
+    app.cli.add_command(storage_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(geo_cli)
     app.cli.add_command(jobs_cli)

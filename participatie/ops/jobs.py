@@ -30,8 +30,10 @@ from participatie.clock import utcnow
 from participatie.conversations import jobs as conversations_jobs
 from participatie.extensions import db
 from participatie.notifications import services as notifications
+from participatie.privacy import retention
 from participatie.responses import jobs as responses_jobs
 from participatie.socialmap import jobs as socialmap_jobs
+from participatie.web import metrics
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,7 @@ TICK_STEPS: list[tuple[str, Callable[[datetime], int]]] = [
     *conversations_jobs.TICK_STEPS,  # stadsgesprek reminders and feedback questions
     *socialmap_jobs.TICK_STEPS,  # the monthly "check these entries" reminder to makelaars
     ("digests", notifications.send_digests),
+    *retention.TICK_STEPS,  # warn, then anonymise unused accounts; forget guests' sign-up data
 ]
 
 TICK_LOCK = "tick"
@@ -117,8 +120,12 @@ def run_tick(now: datetime | None = None, echo: Callable[[str], None] = click.ec
             echo("another tick is running")
             return None
         # Steps build links with url_for and render mail: give them a request on SITE_URL.
+        started = time.perf_counter()
         with current_app.test_request_context(base_url=current_app.config["SITE_URL"]):
-            return {name: _run_step(name, func, now, echo) for name, func in TICK_STEPS}
+            done = {name: _run_step(name, func, now, echo) for name, func in TICK_STEPS}
+        metrics.observe_tick(time.perf_counter() - started)
+        log.info("tick done in %.2f s", time.perf_counter() - started, extra={"steps": done})
+        return done
 
 
 def _run_step(name: str, func, now: datetime, echo) -> int | None:

@@ -33,6 +33,14 @@ class SentenceInfo:
     def length(self) -> int:
         return len(self.tokens)
 
+    def weight(self, thresholds: Thresholds) -> int:
+        """How much is hard in this one sentence: jargon, a passive, long and uncommon words."""
+        long_count = sum(1 for n in self.syllables if n >= thresholds.long_word_syllables)
+        return len(self.jargon) + (1 if self.passive else 0) + long_count + len(self.uncommon)
+
+    def is_dense(self, thresholds: Thresholds) -> bool:
+        return self.weight(thresholds) >= thresholds.dense_sentence_findings
+
 
 def analyse(text: str, thresholds: Thresholds) -> list[SentenceInfo]:
     return [_analyse_sentence(i, s, thresholds) for i, s in enumerate(split_sentences(text))]
@@ -85,6 +93,7 @@ def figures(infos: list[SentenceInfo], thresholds: Thresholds) -> Figures:
         uncommon_word_share=uncommon / words,
         passive_sentences=sum(1 for i in infos if i.passive),
         jargon_count=sum(len(i.jargon) for i in infos),
+        dense_sentences=sum(1 for i in infos if i.is_dense(thresholds)),
     )
 
 

@@ -24,6 +24,7 @@ def excerpt(text: str, limit: int = EXCERPT_WORDS) -> str:
 def sentence_findings(info: SentenceInfo, thresholds: Thresholds) -> list[Finding]:
     return [
         *_length_findings(info, thresholds),
+        *_dense_findings(info, thresholds),
         *_jargon_findings(info),
         *_passive_findings(info),
         *_uncommon_findings(info),
@@ -46,6 +47,18 @@ def _length_findings(info: SentenceInfo, thresholds: Thresholds) -> list[Finding
     )
     return [Finding(code, info.index, excerpt(sentence.text), message, suggestion,
                     severity, sentence.start, sentence.end)]
+
+
+def _dense_findings(info: SentenceInfo, thresholds: Thresholds) -> list[Finding]:
+    if not info.is_dense(thresholds):
+        return []
+    sentence = info.sentence
+    return [Finding(
+        "dense_sentence", info.index, excerpt(sentence.text),
+        _t("This sentence has %(count)d difficult things at once.", count=info.weight(thresholds)),
+        _t("Say it in two or three short sentences. Say who does what, in everyday words."),
+        "warning", sentence.start, sentence.end,
+    )]
 
 
 def _jargon_findings(info: SentenceInfo) -> list[Finding]:

@@ -60,6 +60,7 @@ class Figures:
     uncommon_word_share: float = 0.0
     passive_sentences: int = 0
     jargon_count: int = 0
+    dense_sentences: int = 0  # sentences with several hard things at once (thresholds.py)
 
     def to_dict(self) -> dict[str, Any]:
         """Floats rounded to 3 decimals."""

@@ -21,6 +21,13 @@ then checked against the plain/dense corpus in ``tests/plainlanguage/corpus``:
 * Jargon (the project's list of civil-service words): any occurrence is worth
   a finding; 1-3 occurrences is a problem, 4 or more serious.
 
+* Dense sentences: a single official sentence can be short and still hard. Each
+  sentence's findings are weighed together: every jargon term, a passive, every
+  long word and every uncommon word counts 1. A sentence with 3 or more is
+  "dense". Dense sentences in more than 20% of the sentences is a problem, in
+  50% or more serious, so a one-sentence answer full of jargon and passives is
+  "te moeilijk" whatever its length, while one hard sentence in a plain text is not.
+
 Every problem indicator scores 1 point, a serious one 2. A single long
 sentence scores 1 (2 if there are more), a very long sentence 2. The verdict:
 at most ``good_max_points`` (1) is "goed leesbaar" -- one minor issue in an
@@ -54,6 +61,9 @@ class Thresholds:
     passive_share: float = 0.20
     passive_share_serious: float = 0.40
     jargon_count_serious: int = 4
+    dense_sentence_findings: int = 3
+    dense_share: float = 0.20
+    dense_share_serious: float = 0.50
     good_max_points: int = 1
     almost_max_points: int = 4
 

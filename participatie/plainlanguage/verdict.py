@@ -20,6 +20,7 @@ def problem_points(figures: Figures, lengths: list[int], t: Thresholds) -> dict[
     very_long = any(n > t.very_long_sentence_words for n in lengths)
     passive_share = figures.passive_sentences / figures.sentences if figures.sentences else 0.0
     jargon = figures.jargon_count
+    dense_share = figures.dense_sentences / figures.sentences if figures.sentences else 0.0
     return {
         "average_sentence_length": _above(
             figures.average_sentence_length, t.avg_sentence_words, t.avg_sentence_words_serious),
@@ -32,6 +33,8 @@ def problem_points(figures: Figures, lengths: list[int], t: Thresholds) -> dict[
                                  t.uncommon_share_serious),
         "passive": _above(passive_share, t.passive_share, t.passive_share_serious),
         "jargon": 0 if jargon == 0 else 2 if jargon >= t.jargon_count_serious else 1,
+        "dense_sentences": 2 if dense_share >= t.dense_share_serious else _above(
+            dense_share, t.dense_share, t.dense_share_serious),
     }
 
 

@@ -1,41 +1,43 @@
 """An import file waits here between the preview and "Importeren".
 
-Files live under instance/imports/socialmap/ as <user id>-<token>.<csv|geojson>. The token is
+Files are kept in participatie.storage (the database by default, so the confirm may reach another
+web host than the preview) as socialmap/imports/<user id>-<token>.<csv|geojson>. The token is
 random and is looked up only under the user's own id, so one user cannot import another's file.
-Taking a file removes it first (an atomic rename), so a double click imports once. Files left
-behind are removed a day later, at the next upload.
+Taking a file removes it first, so a double click imports once. Files left behind are removed a
+day later, at the next upload.
 """
 
 import re
 import secrets
-import time
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
 
-from flask import current_app
-
+from participatie import storage
+from participatie.extensions import db
 from participatie.socialmap import transfer
 
 TOKEN = re.compile(r"[0-9a-f]{32}")
 KEEP_SECONDS = 24 * 3600
 EXTENSIONS = ("csv", "geojson")
+PREFIX = "socialmap/imports"
+CONTENT_TYPES = {"csv": "text/csv", "geojson": "application/geo+json"}
 
 
-def folder() -> Path:
-    configured = current_app.config.get("SOCIALMAP_IMPORT_DIR")
-    return Path(configured) if configured else Path(current_app.instance_path) / "imports" / "socialmap"
+def _key(actor, token: str, extension: str) -> str:
+    return f"{PREFIX}/{int(actor.id)}-{token}.{extension}"
 
 
-def _path(actor, token: str, extension: str) -> Path:
-    return folder() / f"{int(actor.id)}-{token}.{extension}"
+def _cutoff() -> datetime:
+    return datetime.now(UTC) - timedelta(seconds=KEEP_SECONDS)
 
 
 def keep(actor, filename: str, content: bytes) -> str:
     """Store the upload; returns the token for the confirm form."""
-    _remove_old()
-    folder().mkdir(parents=True, exist_ok=True)
+    storage.delete_older_than(PREFIX, _cutoff())
     token = secrets.token_hex(16)
     text = content[:200].decode("utf-8", errors="replace")
-    _path(actor, token, "geojson" if transfer.is_geojson(filename, text) else "csv").write_bytes(content)
+    extension = "geojson" if transfer.is_geojson(filename, text) else "csv"
+    storage.put(_key(actor, token, extension), content, CONTENT_TYPES[extension])
+    db.session.commit()
     return token
 
 
@@ -45,17 +47,9 @@ def take(actor, token: str) -> tuple[str, bytes] | None:
     if not TOKEN.fullmatch(token or ""):
         return None
     for extension in EXTENSIONS:
-        path = _path(actor, token, extension)
-        taken = path.with_name(f".taken-{path.name}")
-        try:
-            path.rename(taken)
-        except FileNotFoundError:
-            continue
-        try:
-            fresh = taken.stat().st_mtime >= time.time() - KEEP_SECONDS
-            return (f"upload.{extension}", taken.read_bytes()) if fresh else None
-        finally:
-            taken.unlink(missing_ok=True)
+        blob = storage.take(_key(actor, token, extension))
+        if blob is not None:
+            return (f"upload.{extension}", blob.data) if blob.created_at >= _cutoff() else None
     return None
 
 
@@ -70,12 +64,3 @@ def import_upload(actor, token: str) -> transfer.ImportReport | None:
     """Step 2: import the actor's stored file (all or nothing); None when there is no such file."""
     upload = take(actor, token)
     return transfer.import_file(actor, *upload) if upload is not None else None
-
-
-def _remove_old() -> None:
-    if not folder().is_dir():
-        return
-    limit = time.time() - KEEP_SECONDS
-    for path in folder().iterdir():
-        if path.is_file() and path.stat().st_mtime < limit:
-            path.unlink(missing_ok=True)

@@ -1,4 +1,4 @@
-"""Photos of social-map entries: checked and cleaned by storage.images, stored under instance/."""
+"""Photos of social-map entries: checked and cleaned by storage.images, kept in participatie.storage."""
 
 import re
 import secrets
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import current_app
 
+from participatie import storage
 from participatie.storage import images
 from participatie.storage.images import Photo  # noqa: F401  (the type callers name)
 
@@ -22,7 +23,15 @@ def max_megabytes() -> int:
     return images.megabytes(max_bytes())
 
 
-def photo_dir() -> Path:
+KEY_PREFIX = "socialmap/photos/"
+
+
+def key(name: str) -> str:
+    return KEY_PREFIX + name
+
+
+def legacy_photo_dir() -> Path:
+    """Where photos lived on the web host's disk before participatie.storage (migrate_from_disk)."""
     configured = current_app.config.get("SOCIALMAP_PHOTO_DIR")
     return Path(configured) if configured else Path(current_app.instance_path) / "uploads" / "socialmap"
 
@@ -38,16 +47,36 @@ def prepare(upload: bytes) -> Photo:
 
 
 def store(photo: Photo) -> str:
-    """Write the photo under a random name; returns the name."""
-    folder = photo_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    """Keep the photo under a random name (in the caller's transaction); returns the name."""
     name = f"{secrets.token_hex(16)}.jpg"
-    partial = folder / f".{name}.part"
-    partial.write_bytes(photo.data)
-    partial.replace(folder / name)  # readers never see half a file
+    storage.put(key(name), photo.data, "image/jpeg")
     return name
+
+
+def load(name: str) -> bytes | None:
+    blob = storage.get(key(name)) if FILENAME.fullmatch(name or "") else None
+    return blob.data if blob else None
 
 
 def delete(name: str | None) -> None:
     if name and FILENAME.fullmatch(name):
-        (photo_dir() / name).unlink(missing_ok=True)
+        storage.delete(key(name))
+
+
+def migrate_from_disk() -> tuple[int, int]:
+    """Copy photos from the old folder on this host's disk into storage (once; safe to repeat).
+    Returns (copied, already there). The folder is left alone: remove it after checking."""
+    copied = present = 0
+    folder = legacy_photo_dir()
+    for path in sorted(folder.glob("*.jpg")) if folder.is_dir() else []:
+        if not FILENAME.fullmatch(path.name):
+            continue
+        if storage.exists(key(path.name)):
+            present += 1
+            continue
+        storage.put(key(path.name), path.read_bytes(), "image/jpeg")
+        copied += 1
+    from participatie.extensions import db
+
+    db.session.commit()
+    return copied, present

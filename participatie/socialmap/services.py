@@ -162,9 +162,11 @@ def _commit(files: tuple[str | None, str | None]) -> None:
         db.session.commit()
     except Exception:
         db.session.rollback()
-        photos.delete(new)
+        photos.delete(new)  # stored outside the transaction (a directory backend)
         raise
-    photos.delete(old)
+    if old:
+        photos.delete(old)
+        db.session.commit()
 
 
 def create_entry(actor, data: EntryInput, *, photo: PhotoInput | None = None, now: datetime | None = None,

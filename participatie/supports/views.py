@@ -5,7 +5,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from participatie.web.errors import NotAllowed
-from participatie.extensions import db, limiter
+from participatie.extensions import db
+from participatie.web.ratelimit import person_limit
 from participatie.web.htmx import is_htmx
 from participatie.ideas import rules as idea_rules
 from participatie.ideas.models import Idea
@@ -26,7 +27,7 @@ def _login_redirect(idea: Idea):
 
 
 @bp.post("/ideas/<int:idea_id>/support/<any(steun, meedoen):kind>")
-@limiter.limit(lambda: current_app.config["RATELIMIT_SUPPORT"])
+@person_limit("RATELIMIT_SUPPORT")
 def toggle(idea_id: int, kind: str):
     idea = db.get_or_404(Idea, idea_id)
     if not idea_rules.can_view(current_user, idea):

@@ -10,6 +10,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
 from participatie.extensions import limiter
+from participatie.web.ratelimit import person
 from participatie.web.htmx import is_htmx
 from participatie.plainlanguage import Thresholds, check_text, find_brushoffs
 from participatie.web.urls import safe_next
@@ -43,7 +44,7 @@ def _other_fields(form: MultiDict, field: str) -> list[tuple[str, str]]:
 
 
 @bp.post("/check")
-@limiter.limit("120 per minute")
+@limiter.limit("120 per minute", key_func=person)
 def check():
     """htmx: the feedback partial. Without htmx: the full preview page."""
     field = _field()

@@ -17,6 +17,17 @@ def select_locale() -> str:
     return request.accept_languages.best_match(languages.keys()) or "nl"
 
 
+def text_direction(locale: str | None = None) -> str:
+    """'rtl' for right-to-left languages (Arabic), else 'ltr': set on <html dir>."""
+    code = str(locale or select_locale())
+    return "rtl" if code in current_app.config["RTL_LANGUAGES"] else "ltr"
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(code, the language's name in itself) for every interface language."""
+    return list(current_app.config["LANGUAGES"].items())
+
+
 def human_date(value) -> str:
     """'9 december 2026' in the active locale, Europe/Amsterdam."""
     return format_date(value, "long") if value else ""
@@ -29,3 +40,4 @@ def human_datetime(value) -> str:
 def register(app) -> None:
     app.jinja_env.filters["human_date"] = human_date
     app.jinja_env.filters["human_datetime"] = human_datetime
+    app.jinja_env.globals.update(text_direction=text_direction, language_choices=language_choices)

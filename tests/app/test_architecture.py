@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "participatie"
-SHARED = ["extensions", "web", "geo", "maps", "plainlanguage", "storage", "ops/backup", "clock"]
+SHARED = ["extensions", "web", "geo", "maps", "plainlanguage", "ops/backup", "clock", "storage"]
 # The one place that wires every domain's rules into the templates (the composition root).
 COMPOSITION = {"web/jinja.py"}
 ROOT_MODULES = {"__init__.py", "config.py", "extensions.py", "models.py"}

@@ -204,3 +204,23 @@ def test_the_database_password_is_never_printed(tmp_path):
     written(backup)
     assert "postgresql://postgres:***@" in refused.output
     assert "geheim-wachtwoord" not in backup.output + refused.output
+
+
+def test_a_photo_comes_back_with_the_restore(site, tmp_path):
+    """Photos live in participatie.storage (the database): the backup holds them (issue 14)."""
+    from participatie import storage
+    from participatie.socialmap import photos
+
+    photo = bytes(range(256)) * 40
+    with site.app.app_context():
+        storage.put(photos.key("0123456789abcdef0123456789abcdef.jpg"), photo, "image/jpeg")
+        db.session.commit()
+    backup = written(site.run("backup", str(tmp_path / f"met-foto{SUFFIX}")))
+    with site.app.app_context():
+        photos.delete("0123456789abcdef0123456789abcdef.jpg")
+        db.session.commit()
+        assert photos.load("0123456789abcdef0123456789abcdef.jpg") is None
+    assert site.run("restore", str(backup), "--yes").exit_code == 0
+    with site.app.app_context():
+        assert photos.load("0123456789abcdef0123456789abcdef.jpg") == photo
+        db.session.remove()

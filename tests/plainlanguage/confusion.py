@@ -7,7 +7,8 @@ from pathlib import Path
 from participatie.plainlanguage import VERDICTS, check_text
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-KINDS = ("plain", "dense")
+KINDS = ("plain", "dense", "plain_short", "official_short")
+LONG_KINDS = ("plain", "dense")  # 40-120 words; the short kinds are one-to-three-sentence answers
 
 
 def corpus_files(kind: str) -> list[Path]:
@@ -24,6 +25,6 @@ def confusion_table() -> dict[str, dict[str, int]]:
 
 
 def format_table(table: dict[str, dict[str, int]]) -> str:
-    header = f"{'':8}" + "".join(f"{verdict:>15}" for verdict in VERDICTS)
-    rows = [f"{kind:8}" + "".join(f"{table[kind][v]:>15}" for v in VERDICTS) for kind in KINDS]
+    header = f"{'':15}" + "".join(f"{verdict:>15}" for verdict in VERDICTS)
+    rows = [f"{kind:15}" + "".join(f"{table[kind][v]:>15}" for v in VERDICTS) for kind in KINDS]
     return "\n".join(["B1 checker confusion table (corpus kind x verdict)", header, *rows])

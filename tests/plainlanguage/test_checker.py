@@ -13,7 +13,7 @@ from participatie.plainlanguage import (
     Thresholds,
     check_text,
 )
-from tests.plainlanguage.confusion import KINDS, confusion_table, corpus_files, format_table
+from tests.plainlanguage.confusion import LONG_KINDS, confusion_table, corpus_files, format_table
 
 SENTENCE_31 = (
     "Wij willen graag met alle bewoners van de straat en hun kinderen praten over de nieuwe "
@@ -25,7 +25,7 @@ def read(path):
     return path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", LONG_KINDS)
 def test_corpus_has_at_least_30_texts_of_40_to_120_words(kind):
     files = corpus_files(kind)
     assert len(files) >= 30
@@ -54,6 +54,46 @@ def test_confusion_table(record_confusion):
     assert table["plain"][GOOD] == len(corpus_files("plain"))
     assert table["dense"][GOOD] == 0
     assert table["dense"][TOO_DIFFICULT] >= 0.9 * len(corpus_files("dense"))
+    assert table["plain_short"][GOOD] == len(corpus_files("plain_short"))
+    assert table["official_short"][TOO_DIFFICULT] == len(corpus_files("official_short"))
+
+
+def test_short_answer_corpus_has_one_to_three_sentences():
+    for kind in ("plain_short", "official_short"):
+        files = corpus_files(kind)
+        assert len(files) >= 10
+        for path in files:
+            assert 1 <= check_text(read(path)).figures.sentences <= 3, path.name
+
+
+@pytest.mark.parametrize("path", corpus_files("official_short"), ids=lambda p: p.stem)
+def test_one_official_sentence_is_too_difficult(path):
+    """A short answer dense with jargon and passives is "te moeilijk", whatever its length."""
+    report = check_text(read(path))
+    assert report.verdict == TOO_DIFFICULT, (report.scores, [f.message for f in report.findings])
+    assert "dense_sentence" in {f.code for f in report.findings}
+
+
+@pytest.mark.parametrize("path", corpus_files("plain_short"), ids=lambda p: p.stem)
+def test_plain_short_answer_stays_easy_to_read(path):
+    report = check_text(read(path))
+    assert report.verdict == GOOD, (report.scores, [f.message for f in report.findings])
+
+
+def test_the_classic_official_sentence_names_bezien_and_in_hoeverre():
+    report = check_text("Naar aanleiding van uw verzoek zal worden bezien in hoeverre "
+                        "medewerking kan worden verleend.")
+    assert report.verdict == TOO_DIFFICULT
+    jargon = {f.excerpt.lower() for f in report.findings if f.code == "jargon"}
+    assert {"bezien", "in hoeverre"} <= jargon
+
+
+def test_one_hard_sentence_in_a_plain_text_is_not_dense_overall():
+    text = ("We zetten een bankje bij de speeltuin. Het komt er in mei. "
+            "De gemeente betaalt het bankje. Uw buren helpen met verven. "
+            "Ten aanzien van de uitvoering wordt rekening gehouden met de omwonenden.")
+    report = check_text(text)
+    assert report.scores["dense_sentences"] == 0
 
 
 def test_sentence_of_31_words_gets_the_message_with_31():

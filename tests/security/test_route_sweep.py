@@ -59,6 +59,8 @@ EXPECTED = {
     "dashboard.switch_language": (303, 303, 303, 303, 303),
     "dashboard.wijk": (200, 200, 200, 200, 200),
     "dashboard.wijken": (200, 200, 200, 200, 200),
+    "health.healthz": (200, 200, 200, 200, 200),
+    "health.readyz": ({200, 503},) * 5,  # 503 here: the sweep's database has no migration head
     "ideas.add_photo": (LOGIN, 403, 403, 403, 403),
     "ideas.add_update": (LOGIN, 403, 403, 403, 403),
     "ideas.detail": (200, 200, 200, 200, 200),
@@ -79,6 +81,11 @@ EXPECTED = {
     "notifications.mark_all_read": (LOGIN, 303, 303, 303, 303),
     "notifications.open_one": (LOGIN, 404, 404, 404, 404),
     "notifications.unsubscribe": (400, 400, 400, 400, 400),
+    "metrics.metrics": (404, 404, 404, 404, 404),  # off unless METRICS_ENABLED
+    "privacy.accessibility": (200, 200, 200, 200, 200),
+    "privacy.my_data": (LOGIN, 200, 200, 200, 200),
+    "privacy.my_data_json": (LOGIN, 200, 200, 200, 200),
+    "privacy.statement": (200, 200, 200, 200, 200),
     "printing.conversation": (200, 200, 200, 200, 200),
     "printing.conversation_pdf": (200, 200, 200, 200, 200),
     "printing.flyer": (200, 200, 200, 200, 200),
@@ -158,6 +165,11 @@ def test_every_route_has_a_rule(app):
     assert all(len(row) == len(ROLES) for row in EXPECTED.values())
 
 
+def _says_not_ready(endpoint: str, response) -> bool:
+    """/readyz answers 503 on purpose when the site is not ready (here: no migration head)."""
+    return endpoint == "health.readyz" and response.status_code == 503 and response.is_json
+
+
 def test_sweep(app, ctx, client):
     world = build_world()
     wrong, errors = [], []
@@ -168,7 +180,7 @@ def test_sweep(app, ctx, client):
             as_role(client, world, role)
             response = client.open(url, method=method, data={} if method == "POST" else None)
             got = observed(response)
-            if response.status_code >= 500:
+            if response.status_code >= 500 and not _says_not_ready(rule.endpoint, response):
                 errors.append(f"{method} {url} as {role}: {response.status_code}")
             elif duplicates := duplicate_ids(response):
                 errors.append(f"{method} {url} as {role}: duplicate id(s) {duplicates}")

@@ -1,16 +1,17 @@
 """Import in two steps: a preview that writes nothing, then "Importeren" (all or nothing)."""
 
 import io
-import os
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from participatie.accounts.roles import Role
 from participatie.extensions import db
 from participatie.socialmap import pending, transfer
 from participatie.socialmap.models import EntryEdit, SocialMapEntry
+from participatie.storage.models import StoredFile
 from tests.responses.helpers import fresh, page, person, sign_in, tr
 from tests.socialmap.conftest import make_entry, makelaar
 
@@ -35,10 +36,17 @@ def _token(text: str) -> str:
 
 
 @pytest.fixture
-def import_dir(app, tmp_path, monkeypatch):
-    folder = tmp_path / "imports"
-    monkeypatch.setitem(app.config, "SOCIALMAP_IMPORT_DIR", str(folder))
-    return folder
+def import_dir(database):
+    """The staged imports (participatie.storage): (keys, make_old)."""
+    def keys():
+        return db.session.scalars(select(StoredFile.key).where(StoredFile.key.startswith(pending.PREFIX))).all()
+
+    def make_old():
+        old = datetime.now(UTC) - timedelta(seconds=pending.KEEP_SECONDS + 60)
+        db.session.execute(update(StoredFile).values(created_at=old))
+        db.session.commit()
+
+    return keys, make_old
 
 
 def test_preview_counts_and_first_rows_without_writing(ctx_db):
@@ -77,7 +85,7 @@ def test_preview_then_import(web, import_dir):
     assert confirmed.status_code == 303 and confirmed.headers["Location"].endswith("/makelaar")
     assert _count() == 2 and fresh(existing).name == "Buurthuis Lombok-Oost"
     assert tr("Import done: %(created)d new, %(updated)d changed.", created=1, updated=1) in page(web.get("/makelaar"))
-    assert list(import_dir.iterdir()) == []
+    assert import_dir[0]() == []
 
     again = web.post("/socialmap/import/confirm", data={"token": token})  # a double click imports once
     assert again.status_code == 303 and again.headers["Location"].endswith("/socialmap/import")
@@ -92,7 +100,7 @@ def test_an_invalid_file_shows_its_problems_and_no_import_button(web, import_dir
     assert tr("Row %(row)d: %(problem)s", row=3, problem=tr("Choose what kind of place or activity this is.")) in text
     assert tr("Row %(row)d: %(problem)s", row=4, problem=tr("Wijk %(wijk)s is not one of your wijken.", wijk="Zuid")) \
         in text
-    assert "/socialmap/import/confirm" not in text and not import_dir.exists()
+    assert "/socialmap/import/confirm" not in text and import_dir[0]() == []
     unreadable = _upload(web, b"naam;wijk\nTuin;west\n")
     assert unreadable.status_code == 422 and "/socialmap/import/confirm" not in page(unreadable)
     assert _count() == 0
@@ -128,11 +136,11 @@ def test_still_all_or_nothing_when_things_changed_after_the_preview(web, import_
 
 def test_uploads_expire_and_only_curators_confirm(ctx_db, web, import_dir):
     broker = makelaar("west")
+    keys, make_old = import_dir
     token = pending.keep(broker, "kaart.csv", _csv(";activity;Oud;west;"))
-    [path] = import_dir.iterdir()
-    old = path.stat().st_mtime - pending.KEEP_SECONDS - 60
-    os.utime(path, (old, old))
-    assert pending.take(broker, token) is None and list(import_dir.iterdir()) == []
+    assert len(keys()) == 1
+    make_old()
+    assert pending.take(broker, token) is None and keys() == []
     sign_in(web, person())
     assert web.post("/socialmap/import/confirm", data={"token": token}).status_code == 403
 
@@ -143,4 +151,4 @@ def test_a_file_too_large_to_receive_gets_the_import_page_with_the_reason(web, i
     text = page(response)
     assert response.status_code == 413
     assert tr("The file is too large. Split it up and import the parts one by one.") in text
-    assert 'action="/socialmap/import"' in text and not import_dir.exists()
+    assert 'action="/socialmap/import"' in text and import_dir[0]() == []

@@ -9,7 +9,9 @@ from PIL import Image
 from sqlalchemy import select
 
 from participatie.web.errors import DomainValidationError
+from participatie import storage
 from participatie.extensions import db
+from participatie.storage.models import StoredFile
 from participatie.socialmap import photos, services
 from participatie.socialmap.models import EntryEdit
 from tests.responses.helpers import fresh, page, person, sign_in, tr
@@ -21,11 +23,9 @@ FORM = {"kind": "activity", "name": "Breiclub De Bolle Wol", "description": "Elk
 
 
 @pytest.fixture
-def photo_dir(app, tmp_path, monkeypatch):
-    """Photos of this test in a folder of its own, so we can see what is written and removed."""
-    folder = tmp_path / "photos"
-    monkeypatch.setitem(app.config, "SOCIALMAP_PHOTO_DIR", str(folder))
-    return folder
+def photo_store(database):
+    """The stored photos (participatie.storage, the database by default): empty at the start."""
+    return photos.KEY_PREFIX
 
 
 def image_bytes(size=(300, 200), fmt="JPEG", mode="RGB", color="green", **save) -> bytes:
@@ -50,8 +50,9 @@ def png_claiming_huge_size(width=100_000, height=100_000) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
 
 
-def stored(folder) -> list[str]:
-    return sorted(p.name for p in folder.glob("*.jpg")) if folder.exists() else []
+def stored(prefix) -> list[str]:
+    keys = db.session.scalars(select(StoredFile.key).where(StoredFile.key.startswith(prefix))).all()
+    return sorted(key.removeprefix(prefix) for key in keys)
 
 
 def opened(data: bytes) -> Image.Image:
@@ -119,28 +120,28 @@ def _changes(entry) -> str:
     return "\n".join(e.changes for e in db.session.scalars(select(EntryEdit).where(EntryEdit.entry_id == entry.id)))
 
 
-def test_replacing_and_removing_delete_the_old_file_and_are_logged(ctx_db, photo_dir):
+def test_replacing_and_removing_delete_the_old_file_and_are_logged(ctx_db, photo_store):
     broker = makelaar("west")
     entry = services.create_entry(broker, entry_input(), photo=services.PhotoInput(
         alt="Buren bij de groentebakken", upload=image_bytes()))
     first = entry.photo_filename
-    assert stored(photo_dir) == [first] and (entry.photo_width, entry.photo_height) == (300, 200)
+    assert stored(photo_store) == [first] and (entry.photo_width, entry.photo_height) == (300, 200)
     assert f"photo_filename: None -> {first}" in _changes(entry)
 
     services.edit_entry(broker, entry, services.input_of(entry),
                         photo=services.PhotoInput(alt="De kas in de winter", upload=image_bytes((200, 300))))
     second = fresh(entry).photo_filename
-    assert second != first and stored(photo_dir) == [second]
+    assert second != first and stored(photo_store) == [second]
     assert f"photo_filename: {first} -> {second}" in _changes(entry)
     assert "photo_alt: Buren bij de groentebakken -> De kas in de winter" in _changes(entry)
 
     services.edit_entry(broker, fresh(entry), services.input_of(entry), photo=services.PhotoInput(remove=True))
     entry = fresh(entry)
     assert entry.photo_filename is None and entry.photo_alt == "" and entry.photo_width is None
-    assert stored(photo_dir) == [] and f"photo_filename: {second} -> None" in _changes(entry)
+    assert stored(photo_store) == [] and f"photo_filename: {second} -> None" in _changes(entry)
 
 
-def test_a_photo_needs_a_description_and_a_refused_photo_writes_nothing(ctx_db, photo_dir):
+def test_a_photo_needs_a_description_and_a_refused_photo_writes_nothing(ctx_db, photo_store):
     broker = makelaar("west")
     with pytest.raises(DomainValidationError) as no_alt:
         services.create_entry(broker, entry_input(), photo=services.PhotoInput(upload=image_bytes()))
@@ -151,15 +152,15 @@ def test_a_photo_needs_a_description_and_a_refused_photo_writes_nothing(ctx_db, 
         services.edit_entry(broker, entry, services.input_of(entry),
                             photo=services.PhotoInput(alt="Tekst", upload=b"geen foto"))
     db.session.rollback()
-    assert stored(photo_dir) == [] and fresh(entry).photo_filename is None
+    assert stored(photo_store) == [] and fresh(entry).photo_filename is None
 
 
-def test_editing_without_the_photo_fields_keeps_the_photo(ctx_db, photo_dir):
+def test_editing_without_the_photo_fields_keeps_the_photo(ctx_db, photo_store):
     """The import and the demo data edit entries without saying anything about a photo."""
     broker = makelaar("west")
     entry = services.create_entry(broker, entry_input(), photo=services.PhotoInput(alt="Kas", upload=image_bytes()))
     services.edit_entry(broker, entry, services.input_of(entry))
-    assert fresh(entry).photo_alt == "Kas" and stored(photo_dir) == [entry.photo_filename]
+    assert fresh(entry).photo_alt == "Kas" and stored(photo_store) == [entry.photo_filename]
 
 
 # --- the form and the page -------------------------------------------------------------------------
@@ -171,12 +172,12 @@ def _post(web, url, photo=None, filename="foto.jpg", **fields):
     return web.post(url, data=data, content_type="multipart/form-data")
 
 
-def test_a_makelaar_adds_a_photo_and_the_page_shows_it(web, photo_dir):
+def test_a_makelaar_adds_a_photo_and_the_page_shows_it(web, photo_store):
     sign_in(web, makelaar("west"))
     response = _post(web, "/socialmap/new", jpeg_with_gps((3000, 2000)), photo_alt="Breiende buren")
     assert response.status_code == 303
     text = web.get(response.headers["Location"]).get_data(as_text=True)
-    [name] = stored(photo_dir)
+    [name] = stored(photo_store)
     assert f'src="/socialmap/photos/{name}" alt="Breiende buren"' in text
     assert 'width="1200" height="800" loading="lazy"' in text
 
@@ -189,7 +190,7 @@ def test_a_makelaar_adds_a_photo_and_the_page_shows_it(web, photo_dir):
     assert opened(image.data).size == (1200, 800) and b"Exif" not in image.data
 
 
-def test_a_text_file_called_jpg_is_refused_and_nothing_typed_is_lost(web, photo_dir):
+def test_a_text_file_called_jpg_is_refused_and_nothing_typed_is_lost(web, photo_store):
     sign_in(web, makelaar("west"))
     response = _post(web, "/socialmap/new", b"Beste buren, dit is een brief.", photo_alt="Een brief")
     text = page(response)
@@ -197,17 +198,17 @@ def test_a_text_file_called_jpg_is_refused_and_nothing_typed_is_lost(web, photo_
     assert tr("This file is not a photo we can use. Choose a JPEG, PNG or WebP photo.") in text
     for typed in ("Breiclub De Bolle Wol", "Elke maandag samen breien.", "Maandag 14.00–16.00", "Een brief"):
         assert typed in text
-    assert stored(photo_dir) == []
+    assert stored(photo_store) == []
 
 
-def test_a_photo_without_description_gets_the_question_next_to_the_field(web, photo_dir):
+def test_a_photo_without_description_gets_the_question_next_to_the_field(web, photo_store):
     sign_in(web, makelaar("west"))
     response = _post(web, "/socialmap/new", image_bytes())
     assert response.status_code == 422
-    assert tr("Describe the photo in a few words.") in page(response) and stored(photo_dir) == []
+    assert tr("Describe the photo in a few words.") in page(response) and stored(photo_store) == []
 
 
-def test_a_photo_over_the_limit_gives_the_error_in_the_form_with_everything_typed(web, photo_dir):
+def test_a_photo_over_the_limit_gives_the_error_in_the_form_with_everything_typed(web, photo_store):
     sign_in(web, makelaar("west"))
     response = _post(web, "/socialmap/new", b"\xff\xd8" + b"\0" * (5 * MB), photo_alt="Groot")
     text = page(response)
@@ -217,7 +218,7 @@ def test_a_photo_over_the_limit_gives_the_error_in_the_form_with_everything_type
 
 
 @pytest.mark.parametrize("csrf", [False, True])
-def test_a_request_too_large_to_read_shows_the_form_not_a_bare_413(web, photo_dir, app, monkeypatch, csrf):
+def test_a_request_too_large_to_read_shows_the_form_not_a_bare_413(web, photo_store, app, monkeypatch, csrf):
     """Over the request limit nothing can be read (with CSRF on, the check fails first): the form
     comes back with the saved values and says what happened."""
     monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", csrf)
@@ -232,10 +233,10 @@ def test_a_request_too_large_to_read_shows_the_form_not_a_bare_413(web, photo_di
         assert tr("We could not receive the form: the photo is too large (more than %(mb)s MB). Nothing is saved. "
                   "Choose a smaller photo and fill in the form again.", mb=5) in text
         assert saved is None or f'value="{saved}"' in text
-    assert fresh(entry).name == "Buurthuis Lombok" and stored(photo_dir) == []
+    assert fresh(entry).name == "Buurthuis Lombok" and stored(photo_store) == []
 
 
-def test_too_large_elsewhere_still_gets_the_plain_error_page_and_others_no_form(web, photo_dir):
+def test_too_large_elsewhere_still_gets_the_plain_error_page_and_others_no_form(web, photo_store):
     huge = b"\0" * (26 * MB)
     sign_in(web, person())
     response = _post(web, "/socialmap/new", huge)
@@ -245,7 +246,7 @@ def test_too_large_elsewhere_still_gets_the_plain_error_page_and_others_no_form(
     assert response.status_code == 413 and tr("The file is too large") in page(response)
 
 
-def test_the_edit_form_replaces_and_removes_the_photo(web, photo_dir):
+def test_the_edit_form_replaces_and_removes_the_photo(web, photo_store):
     broker = makelaar("west")
     entry = services.create_entry(broker, entry_input(), photo=services.PhotoInput(alt="Kas", upload=image_bytes()))
     old = entry.photo_filename
@@ -256,10 +257,10 @@ def test_the_edit_form_replaces_and_removes_the_photo(web, photo_dir):
     assert _post(web, f"/socialmap/{entry.id}/edit", image_bytes((500, 500)), photo_alt="Kas",
                  **fields).status_code == 303
     new = fresh(entry).photo_filename
-    assert new != old and stored(photo_dir) == [new]
+    assert new != old and stored(photo_store) == [new]
     assert web.get(f"/socialmap/photos/{old}").status_code == 404
     assert _post(web, f"/socialmap/{entry.id}/edit", photo_alt="", remove_photo="y", **fields).status_code == 303
-    assert fresh(entry).photo_filename is None and stored(photo_dir) == []
+    assert fresh(entry).photo_filename is None and stored(photo_store) == []
     assert 'class="entry-photo"' not in page(web.get(f"/socialmap/{entry.id}"))
 
 
@@ -273,13 +274,13 @@ def test_the_edit_form_replaces_and_removes_the_photo(web, photo_dir):
     "/socialmap/photos/0123456789ABCDEF0123456789ABCDEF.jpg",
     "/socialmap/photos/0123456789abcdef0123456789abcdef.jpg",  # right form, but no entry has it
 ])
-def test_paths_outside_the_photos_give_404(web, photo_dir, path):
-    photo_dir.mkdir(parents=True, exist_ok=True)
-    (photo_dir / "0123456789abcdef0123456789abcdef.jpg").write_bytes(image_bytes())  # left over, not linked
+def test_paths_outside_the_photos_give_404(web, photo_store, path):
+    storage.put(photos.key("0123456789abcdef0123456789abcdef.jpg"), image_bytes(), "image/jpeg")  # not linked
+    db.session.commit()
     assert web.get(path).status_code == 404
 
 
-def test_the_photo_of_an_archived_entry_is_only_for_its_curators(web, photo_dir):
+def test_the_photo_of_an_archived_entry_is_only_for_its_curators(web, photo_store):
     broker = makelaar("west")
     entry = services.create_entry(broker, entry_input(), photo=services.PhotoInput(alt="Kas", upload=image_bytes()))
     services.set_archived(broker, entry, True)
@@ -290,10 +291,23 @@ def test_the_photo_of_an_archived_entry_is_only_for_its_curators(web, photo_dir)
     assert response.status_code == 200 and "private" in response.headers["Cache-Control"]
 
 
-def test_a_good_photo_in_a_form_with_another_problem_asks_to_choose_it_again(web, photo_dir):
+def test_a_good_photo_in_a_form_with_another_problem_asks_to_choose_it_again(web, photo_store):
     sign_in(web, makelaar("west"))
     response = _post(web, "/socialmap/new", image_bytes(), photo_alt="Kas", name="")
     text = page(response)
     assert response.status_code == 422 and tr("Fill in a name.") in text
     assert tr("Choose the photo again: the browser does not keep it when the form comes back.") in text
-    assert 'value="Kas"' in text and stored(photo_dir) == []
+    assert 'value="Kas"' in text and stored(photo_store) == []
+
+
+def test_photos_left_on_disk_move_into_storage_once(app, ctx_db, photo_store, tmp_path, monkeypatch):
+    folder = tmp_path / "old-photos"
+    folder.mkdir()
+    name = "0123456789abcdef0123456789abcdef.jpg"
+    (folder / name).write_bytes(image_bytes())
+    (folder / "not-a-photo.txt").write_text("x")
+    monkeypatch.setitem(app.config, "SOCIALMAP_PHOTO_DIR", str(folder))
+    runner = app.test_cli_runner()
+    assert "photos copied: 1, already stored: 0" in runner.invoke(args=["storage", "migrate-photos"]).output
+    assert "photos copied: 0, already stored: 1" in runner.invoke(args=["storage", "migrate-photos"]).output
+    assert stored(photo_store) == [name] and photos.load(name) == (folder / name).read_bytes()

@@ -19,7 +19,8 @@ from participatie.conversations.services.rsvp import SignupClosed
 from participatie.conversations.views import bp
 from participatie.conversations.views.common import load, to_page
 from participatie.web.errors import DomainValidationError, link_problem
-from participatie.extensions import db, limiter
+from participatie.extensions import db
+from participatie.web.ratelimit import person_limit
 
 
 def _signed_up_message(rsvp: Rsvp) -> str:
@@ -29,7 +30,7 @@ def _signed_up_message(rsvp: Rsvp) -> str:
 
 
 @bp.post("/conversations/<int:conversation_id>/rsvp")
-@limiter.limit(lambda: current_app.config["RATELIMIT_POST"])
+@person_limit("RATELIMIT_POST")
 def rsvp(conversation_id: int):
     conversation = load(conversation_id)
     if current_user.is_authenticated:

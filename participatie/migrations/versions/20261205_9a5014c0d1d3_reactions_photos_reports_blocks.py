@@ -1,7 +1,7 @@
 """reactions, idea photos, reports, blocked accounts
 
 Revision ID: 9a5014c0d1d3
-Revises: cbdb369bc4d1
+Revises: 21bf97dccda2
 Create Date: 2026-12-05 20:45:17.366130
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '9a5014c0d1d3'
-down_revision = 'cbdb369bc4d1'
+down_revision = '21bf97dccda2'
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,6 @@
-"""Uploaded files: entry photos served from instance/, and forms whose upload was too large."""
+"""Uploaded files: entry photos served from storage, and forms whose upload was too large."""
 
-from flask import abort, current_app, render_template, request, send_from_directory
+from flask import abort, current_app, render_template, request
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -49,7 +49,13 @@ def photo(filename: str):
     entry = db.session.scalar(entry_with_photo(filename))
     if entry is None or not rules.can_view_entry(current_user, entry):
         abort(404)
-    response = send_from_directory(photos.photo_dir(), filename, mimetype="image/jpeg", max_age=ONE_YEAR)
+    data = photos.load(filename)
+    if data is None:
+        abort(404)
+    response = current_app.response_class(data, mimetype="image/jpeg")
+    response.set_etag(filename)
+    response.make_conditional(request)
+    response.cache_control.max_age = ONE_YEAR
     response.cache_control.immutable = True
     if entry.archived:  # only its curators see it: no shared caches
         response.cache_control.public = False

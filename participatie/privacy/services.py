@@ -1,0 +1,166 @@
+"""What the site holds about one person, as plain values (JSON and the HTML page read the same),
+and the accessibility feedback that reaches the admins."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from participatie.accounts.models import ConsentEvent, User, consent_log
+from participatie.accounts.roles import Role
+from participatie.conversations.models import Conversation, Rsvp
+from participatie.clock import utcnow
+from participatie.extensions import db
+from participatie.ideas.models import Follow, Idea
+from participatie.notifications.models import Notification
+from participatie.notifications.services import notify
+from participatie.responses.models import AnswerFeedback, FollowUp
+from participatie.supports.models import Support
+
+
+def _when(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") + "Z" if value else None
+
+
+def export_for(user: User) -> dict:
+    """Everything linked to the account, nobody else's. Sections in the order of the page."""
+    return {
+        "generated_at": _when(utcnow()),
+        "profile": _profile(user),
+        "consents": [_consent(e) for e in db.session.scalars(consent_log(user.id))],
+        "ideas": [_idea(i) for i in db.session.scalars(
+            select(Idea).where(Idea.author_id == user.id).order_by(Idea.id))],
+        "supports": [_support(s) for s in db.session.scalars(
+            select(Support).where(Support.user_id == user.id).order_by(Support.id))],
+        "follows": [{"idea_id": f.idea_id, "since": _when(f.created_at)} for f in db.session.scalars(
+            select(Follow).where(Follow.user_id == user.id).order_by(Follow.id))],
+        "rsvps": [_rsvp(r) for r in db.session.scalars(
+            select(Rsvp).where(Rsvp.user_id == user.id).order_by(Rsvp.id))],
+        "follow_up_answers": [_follow_up(f) for f in db.session.scalars(
+            select(FollowUp).where(FollowUp.user_id == user.id).order_by(FollowUp.id))],
+        "answer_feedback": [_feedback(f) for f in db.session.scalars(
+            select(AnswerFeedback).where(AnswerFeedback.user_id == user.id).order_by(AnswerFeedback.id))],
+        "notifications": [_notification(n) for n in db.session.scalars(
+            select(Notification).where(Notification.user_id == user.id).order_by(Notification.id))],
+    }
+
+
+def _profile(user: User) -> dict:
+    return {
+        "email": user.email, "display_name": user.display_name, "role": str(user.role),
+        "department": user.department, "locale": user.locale,
+        "wijken": [w.name for w in user.wijken], "email_frequency": user.email_frequency,
+        "email_confirmed_at": _when(user.email_verified_at), "created_at": _when(user.created_at),
+        "last_login_at": _when(user.last_login_at),
+    }
+
+
+def _consent(event: ConsentEvent) -> dict:
+    return {"consent": str(event.kind), "given": event.given, "at": _when(event.created_at)}
+
+
+def _idea(idea: Idea) -> dict:
+    return {"id": idea.id, "kind": str(idea.kind), "title": idea.title, "body": idea.body,
+            "wijk": idea.wijk.name, "street": idea.street, "lat": idea.lat, "lng": idea.lng,
+            "status": str(idea.status), "created_at": _when(idea.created_at)}
+
+
+def _support(support: Support) -> dict:
+    return {"idea_id": support.idea_id, "kind": str(support.kind), "offer": support.offer,
+            "at": _when(support.created_at)}
+
+
+def _rsvp(rsvp: Rsvp) -> dict:
+    conversation: Conversation = rsvp.conversation
+    return {"conversation": conversation.title, "starts_at": _when(conversation.starts_at),
+            "signed_up_at": _when(rsvp.created_at), "cancelled_at": _when(rsvp.cancelled_at),
+            "waiting_list": rsvp.waitlisted, "share_contact": rsvp.share_contact}
+
+
+def _follow_up(follow_up: FollowUp) -> dict:
+    return {"idea_id": follow_up.idea_id, "question": follow_up.kind, "asked_at": _when(follow_up.asked_at),
+            "answered_at": _when(follow_up.answered_at), "answer_yes": follow_up.answer_yes,
+            "text": follow_up.text}
+
+
+def _feedback(feedback: AnswerFeedback) -> dict:
+    return {"event_id": feedback.event_id, "was_an_answer": feedback.helpful, "text": feedback.text,
+            "at": _when(feedback.created_at)}
+
+
+def _notification(note: Notification) -> dict:
+    return {"subject": note.subject, "body": note.body, "at": _when(note.created_at),
+            "read_at": _when(note.read_at), "emailed_at": _when(note.emailed_at)}
+
+
+def section_titles() -> dict[str, str]:
+    """Headings for the readable page, in the export's order."""
+    return {
+        "profile": _("Your profile"), "consents": _("Your consents"), "ideas": _("Your ideas and dreams"),
+        "supports": _("Ideas you support or join"), "follows": _("Ideas you follow"),
+        "rsvps": _("City conversations you signed up for"),
+        "follow_up_answers": _("Your answers to our questions"),
+        "answer_feedback": _("Your reactions to answers of the municipality"),
+        "notifications": _("Your messages"),
+    }
+
+
+def field_labels() -> dict[str, str]:
+    """Plain names for the export's fields on the readable page (the JSON keeps the keys)."""
+    return {
+        "email": _("E-mail address"),
+        "display_name": _("Name"),
+        "role": _("Role"),
+        "department": _("Department"),
+        "locale": _("Language"),
+        "wijken": _("Wijken"),
+        "email_frequency": _("How often e-mail"),
+        "email_confirmed_at": _("E-mail confirmed on"),
+        "created_at": _("Made on"),
+        "last_login_at": _("Last logged in"),
+        "consent": _("Consent"),
+        "given": _("Given"),
+        "at": _("Date"),
+        "id": _("Number"),
+        "kind": _("Kind"),
+        "title": _("Title"),
+        "body": _("Text"),
+        "wijk": _("Wijk"),
+        "street": _("Street"),
+        "lat": _("Latitude"),
+        "lng": _("Longitude"),
+        "status": _("Status"),
+        "idea_id": _("Idea number"),
+        "offer": _("What you offer"),
+        "since": _("Since"),
+        "conversation": _("City conversation"),
+        "starts_at": _("Starts"),
+        "signed_up_at": _("Signed up on"),
+        "cancelled_at": _("Cancelled on"),
+        "waiting_list": _("On the waiting list"),
+        "share_contact": _("Share contact details"),
+        "question": _("Question"),
+        "asked_at": _("Asked on"),
+        "answered_at": _("Answered on"),
+        "answer_yes": _("Answer yes"),
+        "text": _("Your words"),
+        "event_id": _("Answer number"),
+        "was_an_answer": _("Was it an answer"),
+        "subject": _("Subject"),
+        "read_at": _("Read on"),
+        "emailed_at": _("E-mailed on"),
+    }
+
+
+def send_accessibility_feedback(*, page: str, message: str, contact: str, sender: User | None) -> int:
+    """Every admin gets the report in Berichten (and by e-mail if they chose that). Returns the count."""
+    admins = db.session.scalars(select(User).where(User.role == Role.ADMIN, User.deleted_at.is_(None))).all()
+    who = contact or (sender.display_name if sender is not None else "") or _("someone without an account")
+    body = "\n".join([_("Page: %(page)s", page=page or "-"), _("From: %(who)s", who=who), "", message])
+    notes = notify(admins, kind="accessibility_feedback", subject=_("Accessibility problem reported"),
+                   body=body, link=url_for("privacy.accessibility"))
+    db.session.commit()
+    return len(notes)

@@ -1,0 +1,165 @@
+"""Limits that fit people (issue 14) and a limiter that survives Redis going away (issue 13, item 2).
+
+- thirty neighbours on one address log in to their own accounts: nobody is blocked;
+- twenty wrong passwords for one account are blocked, and the form comes back as typed (429, Dutch);
+- posting counts per person, not per address;
+- Redis gone: login, login link, registration, posting and supporting keep working (limits in memory),
+  and the failure is logged once. Uses a redis-server of its own on a free port, stopped in the test.
+"""
+
+import logging
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+import redis as redis_lib
+
+from participatie import create_app
+from participatie.extensions import db, limiter
+from participatie.ideas import services as ideas
+from tests.conftest import TEST_CONFIG, IsolatedClient, database_url
+from tests.factories import PASSWORD, idea_input, make_user
+from tests.responses.helpers import person, sign_in
+from tests.security.test_rate_limits import SAVED
+
+
+@pytest.fixture
+def make_limited(instance_dir, database):
+    """make(**config) -> a client of a separate app with rate limiting on; the limiter is put back."""
+    saved = {name: getattr(limiter, name) for name in SAVED if hasattr(limiter, name)}
+    apps = []
+
+    def make(**config):
+        extra_app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url(instance_dir),
+                                "RATELIMIT_ENABLED": True, **config})
+        extra_app.test_client_class = IsolatedClient
+        apps.append(extra_app)
+        limiter.reset()
+        return extra_app.test_client()
+
+    try:
+        yield make
+    finally:
+        try:
+            limiter.reset()
+        except redis_lib.exceptions.ConnectionError:
+            pass  # the outage test stopped its Redis
+        for name, value in saved.items():
+            setattr(limiter, name, value)
+        for extra_app in apps:
+            with extra_app.app_context():
+                db.engine.dispose()
+
+
+def _login(client, email, password, address="10.1.2.3"):
+    return client.post("/account/login", data={"email": email, "password": password},
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def test_thirty_neighbours_on_one_wifi_are_not_blocked(make_limited, ctx):
+    client = make_limited()  # the default limits
+    neighbours = [person() for _ in range(30)]
+    statuses = []
+    for neighbour in neighbours:
+        statuses.append(client.post("/account/login", data={"email": neighbour.email, "password": "not-mine-1234"},
+                                    environ_base={"REMOTE_ADDR": "10.1.2.3"}).status_code)
+    assert 429 not in statuses, statuses
+
+
+def test_twenty_wrong_passwords_for_one_account_are_blocked(make_limited, ctx):
+    client = make_limited()
+    user = make_user(email="doelwit@example.org")
+    statuses = [_login(client, user.email, f"geraden-{n}").status_code for n in range(20)]
+    assert 429 in statuses and 500 not in statuses, statuses
+    blocked = _login(client, user.email, "nog-een-gok")
+    page = blocked.get_data(as_text=True)
+    assert blocked.status_code == 429
+    assert 'value="doelwit@example.org"' in page  # the typed address is still there
+    assert "Te veel pogingen" in page
+    assert _login(client, user.email, PASSWORD, address="10.9.9.9").status_code == 303  # the owner elsewhere
+
+
+def test_a_limited_idea_comes_back_as_typed(make_limited, ctx):
+    client = make_limited(RATELIMIT_POST="1 per minute")
+    sign_in(client, make_user())
+
+    def post(title):
+        return client.post("/ideas/new", data={
+            "kind": "droom", "title": title, "body": "Een bankje bij de speeltuin, voor ouders.",
+            "themes": ["groen"], "needs": ["space"], "wijk": "west"})
+
+    assert post("Een bankje bij de speeltuin").status_code == 303
+    again = post("Een tweede bankje bij de vijver")
+    page = again.get_data(as_text=True)
+    assert again.status_code == 429
+    assert "Een tweede bankje bij de vijver" in page and "Een bankje bij de speeltuin, voor ouders." in page
+    assert "Te veel pogingen" in page
+
+
+def test_posting_counts_per_person_not_per_address(make_limited, ctx):
+    client_a = make_limited(RATELIMIT_POST="1 per minute")
+    client_b = client_a.application.test_client()
+    for client in (client_a, client_b):
+        sign_in(client, make_user())
+        response = client.post("/ideas/new", data={
+            "kind": "droom", "title": "Een bankje bij de speeltuin", "body": "Een bankje voor de ouders.",
+            "themes": ["groen"], "needs": ["space"], "wijk": "west"}, environ_base={"REMOTE_ADDR": "10.1.2.3"})
+        assert response.status_code == 303
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def own_redis():
+    """A redis-server of this test's own; yields (url, stop)."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is needed for the outage test: apt-get install redis-server")
+    port = _free_port()
+    process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                                "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+
+    def stop():
+        process.terminate()
+        process.wait(10)
+
+    try:
+        yield f"redis://127.0.0.1:{port}/0", stop
+    finally:
+        if process.poll() is None:
+            stop()
+
+
+def test_redis_gone_limits_fall_back_to_memory(make_limited, own_redis, ctx, caplog):
+    url, stop_redis = own_redis
+    client = make_limited(REDIS_URL=url, RATELIMIT_LOGIN="3 per minute")
+    user = make_user()
+    assert _login(client, user.email, "fout-wachtwoord").status_code == 422  # counted in Redis
+    stop_redis()
+    caplog.set_level(logging.INFO)
+    idea = ideas.create_idea(make_user(), idea_input())
+    statuses = [_login(client, user.email, "fout-wachtwoord").status_code for _ in range(4)]
+    assert 500 not in statuses and statuses[-1] == 429, statuses  # still limited, now in memory
+    other = client.application.test_client()
+    link = other.post("/account/login-link", data={"email": "iemand@example.org"})
+    register = other.post("/account/register", data={
+        "display_name": "Nieuw", "email": "nieuw@example.org", "password": "correct horse battery",
+        "password_again": "correct horse battery"})
+    sign_in(other, make_user())
+    support = other.post(f"/ideas/{idea.id}/support/steun")
+    assert (link.status_code, register.status_code, support.status_code) == (200, 303, 303)
+    fallbacks = [r for r in caplog.records if "falling back to in-memory" in r.getMessage()]
+    assert len(fallbacks) == 1, [r.getMessage() for r in caplog.records]
