@@ -9,7 +9,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -160,7 +159,8 @@ class Follow(db.Model):
 
 
 class IdeaPhoto(db.Model):
-    """A photo the initiator added to an idea: a cleaned JPEG (no EXIF) and a small copy for cards."""
+    """A photo the initiator added to an idea: a cleaned JPEG (no EXIF) and a small copy for cards,
+    both kept in participatie.storage under the photo's random name."""
 
     __tablename__ = "idea_photos"
 
@@ -169,8 +169,7 @@ class IdeaPhoto(db.Model):
     alt: Mapped[str] = mapped_column(String(300))
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
-    thumb: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    name: Mapped[str] = mapped_column(String(40))  # in participatie.storage, see ideas.photos.key
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     hidden_at: Mapped[datetime | None] = mapped_column(DateTime)
     hidden_reason: Mapped[str | None] = mapped_column(String(20))

@@ -1,7 +1,10 @@
-"""Photos on ideas: up to four, each with alt text. Cleaned by storage.images (as on the social map:
-content check, EXIF and GPS stripped, turned upright, resized), stored in the database."""
+"""Photos on ideas (and on reactions): up to four per idea, each with alt text. Cleaned by storage.images
+(as on the social map: content check, EXIF and GPS stripped, turned upright, resized) and kept in
+participatie.storage, so every web host sees them and `flask backup` holds them."""
 
 import base64
+import re
+import secrets
 from dataclasses import dataclass
 
 from flask import current_app
@@ -12,11 +15,38 @@ from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.ideas import rules
 from participatie.ideas.models import Idea, IdeaPhoto, photos_of
+from participatie import storage
 from participatie.storage import images
 from participatie.web.errors import DomainValidationError, NotAllowed
 
 MAX_PHOTOS = 4
 ALT_MAX = 300
+NAME = re.compile(r"[0-9a-f]{32}")
+SIZES = {"large": "", "small": "-small"}
+
+
+def key(name: str, size: str = "large") -> str:
+    return f"ideas/photos/{name}{SIZES[size]}.jpg"
+
+
+def keep(photo: images.Photo, thumb: images.Photo | None = None) -> str:
+    """Put a cleaned photo (and its small copy) in storage, in the caller's transaction; returns its name."""
+    name = secrets.token_hex(16)
+    storage.put(key(name), photo.data, "image/jpeg")
+    if thumb is not None:
+        storage.put(key(name, "small"), thumb.data, "image/jpeg")
+    return name
+
+
+def load(name: str | None, size: str = "large") -> bytes | None:
+    blob = storage.get(key(name, size)) if name and NAME.fullmatch(name) and size in SIZES else None
+    return blob.data if blob else None
+
+
+def forget(name: str | None) -> None:
+    if name and NAME.fullmatch(name):
+        for size in SIZES:
+            storage.delete(key(name, size))
 
 
 @dataclass
@@ -49,8 +79,8 @@ def attach(idea: Idea, cleaned: list[tuple[images.Photo, images.Photo, str]]) ->
     """Add cleaned photos (no commit); refuses more than MAX_PHOTOS in all."""
     if count(idea) + len(cleaned) > MAX_PHOTOS:
         raise DomainValidationError(_("An idea can have at most %(num)d photos.", num=MAX_PHOTOS), field="photo")
-    rows = [IdeaPhoto(idea=idea, alt=alt, width=photo.width, height=photo.height, data=photo.data,
-                      thumb=thumb.data) for photo, thumb, alt in cleaned]
+    rows = [IdeaPhoto(idea=idea, alt=alt, width=photo.width, height=photo.height, name=keep(photo, thumb))
+            for photo, thumb, alt in cleaned]
     db.session.add_all(rows)
     db.session.flush()
     refresh_cover(idea)
@@ -69,6 +99,7 @@ def remove(actor, photo: IdeaPhoto) -> None:
     if not rules.can_add_photo(actor, photo.idea):
         raise NotAllowed("remove photo")
     idea = photo.idea
+    forget(photo.name)
     db.session.delete(photo)
     db.session.flush()
     refresh_cover(idea)
@@ -96,7 +127,7 @@ def of_idea(idea: Idea) -> list[IdeaPhoto]:
 
 def printable(idea: Idea) -> list[tuple[str, str]]:
     """(data: URL of the small copy, alt text) of the shown photos: a sheet and its PDF fetch nothing."""
-    query = (select(IdeaPhoto.thumb, IdeaPhoto.alt)
+    query = (select(IdeaPhoto.name, IdeaPhoto.alt)
              .where(IdeaPhoto.idea_id == idea.id, IdeaPhoto.hidden_at.is_(None)).order_by(IdeaPhoto.id))
-    return [("data:image/jpeg;base64," + base64.b64encode(thumb).decode("ascii"), alt)
-            for thumb, alt in db.session.execute(query)]
+    shown = [(load(name, "small"), alt) for name, alt in db.session.execute(query)]
+    return [("data:image/jpeg;base64," + base64.b64encode(data).decode("ascii"), alt) for data, alt in shown if data]

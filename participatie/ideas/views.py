@@ -141,7 +141,10 @@ def photo_file(idea_id: int, photo_id: int, size: str = "large"):
     if photo.idea_id != idea_id or (
             (photo.hidden or photo.idea.hidden) and not rules.can_see_hidden(current_user, photo.idea)):
         abort(404)
-    response = current_app.response_class(photo.thumb if size == "small" else photo.data, mimetype="image/jpeg")
+    data = photos.load(photo.name, size)
+    if data is None:
+        abort(404)
+    response = current_app.response_class(data, mimetype="image/jpeg")
     response.cache_control.max_age = 3600
     response.cache_control.private = photo.hidden or photo.idea.hidden
     response.cache_control.public = not response.cache_control.private

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, func, select
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.accounts.models import User
@@ -41,7 +41,7 @@ class Reaction(db.Model):
     photo_alt: Mapped[str | None] = mapped_column(String(300))
     photo_width: Mapped[int | None] = mapped_column(Integer)
     photo_height: Mapped[int | None] = mapped_column(Integer)
-    photo_data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    photo_name: Mapped[str | None] = mapped_column(String(40))  # in storage: ideas.photos.key(name)
 
     author: Mapped[User | None] = relationship(lazy="joined")
     idea: Mapped[Idea] = relationship()

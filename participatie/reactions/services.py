@@ -76,7 +76,7 @@ def post(author, idea, body: str, *, parent: Reaction | None = None, photo: phot
                         role_mark=rules.role_mark(author, idea), created_at=now)
     if photo is not None:
         cleaned, _thumb, alt = photos.clean(photo)  # the same checks and cleaning as photos on ideas
-        reaction.photo_data, reaction.photo_alt = cleaned.data, alt
+        reaction.photo_name, reaction.photo_alt = photos.keep(cleaned), alt
         reaction.photo_width, reaction.photo_height = cleaned.width, cleaned.height
     db.session.add(reaction)
     db.session.flush()
@@ -124,7 +124,8 @@ def delete(actor, reaction: Reaction, *, now=None) -> None:
     if not rules.can_delete_reaction(actor, reaction):
         raise NotAllowed("delete reaction")
     reaction.deleted_at, reaction.body = now or utcnow(), ""
-    reaction.photo_data = reaction.photo_alt = reaction.photo_width = reaction.photo_height = None
+    photos.forget(reaction.photo_name)
+    reaction.photo_name = reaction.photo_alt = reaction.photo_width = reaction.photo_height = None
     recount(reaction.idea)
     db.session.commit()
 

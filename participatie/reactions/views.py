@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.ideas import rules as idea_rules
+from participatie.ideas import photos
 from participatie.ideas.forms import photo_input
 from participatie.ideas.models import Idea
 from participatie.ideas.views import detail_page
@@ -130,7 +131,10 @@ def photo(reaction_id: int):
     reaction = _own(reaction_id)
     if not reaction.has_photo or (not reaction.shown and not idea_rules.can_see_hidden(current_user, reaction.idea)):
         abort(404)
-    response = current_app.response_class(reaction.photo_data, mimetype="image/jpeg")
+    data = photos.load(reaction.photo_name)
+    if data is None:
+        abort(404)
+    response = current_app.response_class(data, mimetype="image/jpeg")
     response.cache_control.max_age = 3600
     response.cache_control.private = True  # it can still be hidden or deleted
     return response

@@ -29,7 +29,7 @@ def test_the_initiator_adds_a_photo_without_gps_and_everyone_sees_it(client):
     sign_in(client, author)
     assert _upload(client, idea, jpeg_with_gps((2400, 1600))).status_code == 303
     photo = db.session.scalar(select(IdeaPhoto))
-    stored = Image.open(io.BytesIO(photo.data))
+    stored = Image.open(io.BytesIO(photos.load(photo.name)))
     assert not stored.getexif() and max(stored.size) == 1200
     assert fresh(idea).cover_photo_id == photo.id
     sign_in(client, None)
@@ -99,7 +99,7 @@ def test_a_resident_reacts_with_a_photo_and_it_goes_with_the_reaction(client):
     assert response.status_code == 200 and 'alt="Losse stoeptegels"' in page(response)
     from participatie.reactions.models import Reaction
     reaction = db.session.scalar(select(Reaction))
-    assert not Image.open(io.BytesIO(reaction.photo_data)).getexif()
+    assert not Image.open(io.BytesIO(photos.load(reaction.photo_name))).getexif()
     assert client.get(f"/reacties/{reaction.id}/foto.jpg").status_code == 200
     no_alt = client.post(f"/ideas/{idea.id}/reacties", content_type="multipart/form-data",
                          data={"body": "Nog een foto, zonder uitleg.", "photo": (io.BytesIO(image_bytes()), "x.jpg")})
@@ -107,3 +107,14 @@ def test_a_resident_reacts_with_a_photo_and_it_goes_with_the_reaction(client):
     moderation.act(person(Role.ADMIN), load("reaction", reaction.id), "hide", "personal")
     sign_in(client, person())
     assert client.get(f"/reacties/{reaction.id}/foto.jpg").status_code == 404
+
+
+def test_photos_live_in_storage_and_go_with_their_idea_photo(ctx):
+    author = person()
+    idea = make_idea(author)
+    photo = photos.add(author, idea, photos.PhotoInput(image_bytes(), "Het plein"))
+    name = photo.name
+    assert photos.load(name) and photos.load(name, "small")
+    photos.remove(author, photo)
+    assert photos.load(name) is None and photos.load(name, "small") is None
+    assert fresh(idea).cover_photo_id is None
