@@ -142,6 +142,11 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.conversations.views import bp as conversations_bp
 
     app.register_blueprint(conversations_bp)
+    from participatie.moderation.views import bp as moderation_bp
+    from participatie.reactions.views import bp as reactions_bp
+
+    app.register_blueprint(reactions_bp)
+    app.register_blueprint(moderation_bp)
     from participatie.privacy.views import bp as privacy_bp
 
     app.register_blueprint(privacy_bp)

@@ -81,6 +81,14 @@ class Config:
     MAP_ZOOM = 12
 
     IDEAS_PER_PAGE = 20
+    # Neighbours talk (participatie.reactions, moderation, ideas.photos)
+    REACTIONS_PER_PAGE = 50
+    REACTIONS_PER_HOUR = 20  # per person, counted in the database (all hosts share it)
+    REACTIONS_PREMODERATE_NEW = False  # True: reactions of accounts younger than NEW_ACCOUNT_HOURS wait for a moderator
+    NEW_ACCOUNT_HOURS = 24
+    NEW_ACCOUNT_MAX_LINKS = 2  # links per reaction while the account is new
+    MODERATION_AUTO_HIDE_REPORTS = 3  # different people reporting the same item hide it until a moderator looks
+    IDEA_PHOTO_MAX_BYTES = 5 * 1024 * 1024  # photos on ideas and reactions; 4 per idea
     UPDATE_INTERVAL_WORKING_DAYS = 15  # a public update is due this often while the city works on it
     AMBASSADOR_CASELOAD_LIMIT = 15  # open claims before the claim form warns
     FOLLOWUP_REPLY_WORKING_DAYS = 10  # "opgelost?" closes by itself after this many working days

@@ -2,8 +2,10 @@
 
 from participatie.accounts.models import AuditLog, User, makelaar_wijken  # noqa: F401
 from participatie.geo.models import Wijk  # noqa: F401
-from participatie.ideas.models import Idea, IdeaEvent, IdeaTheme  # noqa: F401
+from participatie.ideas.models import Idea, IdeaEvent, IdeaPhoto, IdeaTheme  # noqa: F401
 from participatie.ideas.counters import IdeaCounter  # noqa: F401  (also keeps the figures in step)
+from participatie.reactions.models import Reaction  # noqa: F401
+from participatie.moderation.models import Report  # noqa: F401
 from participatie.supports.models import Support  # noqa: F401
 from participatie.notifications.models import Notification  # noqa: F401
 from participatie.ops.jobs import JobLock  # noqa: F401

@@ -13,7 +13,7 @@ per page. Figures:
 - a deep page: /ideas?page=2000, or the deepest page the pager offers;
 - the support toggle; idea-page throughput against base.html (8 clients);
 - mixed load: the idea page's p50/p95 while BENCH_MIX_MAP clients (default 2) load the map page
-  and its data feed (BENCH_MAP_FEED, default /api/ideas.geojson) and one client loads the list;
+  and its data feed (BENCH_MAP_FEED, default the city viewport of /api/map) and one client loads the list;
 - the map on a phone (scripts/bench_map.py): until the clusterer has finished and icons show;
 - memory: each gunicorn worker's RSS and peak RSS (VmHWM) after warm-up and after the run.
 
@@ -50,7 +50,7 @@ BIN = ROOT / ".venv" / "bin"
 HOST = "127.0.0.1"
 PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 PG_BENCH_DB = os.environ.get("BENCH_PG_DB", "participatie_bench")  # dropped and re-created per run
-MAP_FEED = os.environ.get("BENCH_MAP_FEED", "/api/ideas.geojson")  # what /map's script fetches
+MAP_FEED = os.environ.get("BENCH_MAP_FEED", "/api/map?bbox=52.02,4.97,52.14,5.20&zoom=12")  # what /map asks at city zoom
 LIST_PATH = "/ideas?wijk=oost&sort=support&page=3"
 SQL_PATHS = ["/", "/ideas", LIST_PATH, "/ideas?page=2000", "/wijken/zuid", "/map", "/socialmap", "/ideas/{idea}"]
 

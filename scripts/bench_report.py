@@ -210,7 +210,7 @@ The budgets are in QUALITY.md.
 - `BENCH_DATABASES=sqlite` or `postgresql`; `BENCH_PG_DB` names the PostgreSQL database the bench
   drops and re-creates (default `participatie_bench`; use your own on a shared server);
   `BENCH_REQUESTS` (50), `BENCH_SECONDS` (10), `BENCH_MIX_MAP` (2), `BENCH_MAP_FEED`
-  (`/api/ideas.geojson`), `BENCH_DOCS` (this file; `0` writes none), `BENCH_STRICT=1`.
+  (the city viewport of `/api/map`), `BENCH_DOCS` (this file; `0` writes none), `BENCH_STRICT=1`.
 
 ## What is measured
 - Every page with `Accept-Encoding: gzip, br`, as a browser asks: the time includes the app's

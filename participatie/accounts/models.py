@@ -80,6 +80,8 @@ class User(UserMixin, db.Model):
     # Set when the person deleted their account: personal data is wiped, the row stays so the
     # public record (ideas, answers, counts) keeps its shape.
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set by a moderator (participatie.moderation): the person can read, but no longer write.
+    blocked_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     wijken: Mapped[list[Wijk]] = relationship(secondary=makelaar_wijken, order_by=Wijk.code)
 
@@ -102,6 +104,10 @@ class User(UserMixin, db.Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_blocked(self) -> bool:
+        return self.blocked_at is not None
 
     @property
     def is_active(self) -> bool:

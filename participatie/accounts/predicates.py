@@ -16,6 +16,11 @@ def is_confirmed(user) -> bool:
     return is_signed_in(user) and bool(user.email_verified)
 
 
+def may_write(user) -> bool:
+    """Confirmed and not blocked by a moderator: may post, react and report."""
+    return is_confirmed(user) and not user.is_blocked
+
+
 def has_role(user, *roles: Role) -> bool:
     return is_signed_in(user) and user.role in roles
 

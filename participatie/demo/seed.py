@@ -132,5 +132,8 @@ def seed(only_if_empty: bool = False) -> str:
     seed_socialmap()  # after the ideas: entries near them, links, paper supports
     from participatie.conversations.demo import seed_conversations
 
-    seed_conversations()  # last: plans stadsgesprekken for supported ideas, one already held with actions
+    seed_conversations()  # plans stadsgesprekken for supported ideas, one already held with actions
+    from participatie.reactions.demo import seed_reactions
+
+    seed_reactions()  # neighbours talking on the first ideas (a makelaar among them)
     return f"Demo data ready: {len(IDEAS)} ideas, {len(residents)} residents, {len(STAFF)} role accounts."

@@ -2,9 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FloatField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import FileField, FloatField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from participatie.ideas import photos
 from participatie.web.forms import MultiCheckboxField, strip
 from participatie.ideas.status import IdeaKind
 from participatie.ideas.themes import NEEDS, THEMES
@@ -48,6 +49,25 @@ class IdeaForm(FlaskForm):
     street = StringField(_l("Street (optional)"), filters=[strip], validators=[Optional(), Length(max=120)])
 
 
+class PhotoFields:
+    """A photo and its description. Checked by content in ideas.photos, not by name."""
+
+    photo = FileField(_l("Photo (optional)"), description=_l("A JPEG, PNG or WebP photo. We remove the place "
+                                                             "where it was taken from the file."))
+    alt = StringField(_l("What is on the photo?"),
+                      description=_l("A short description for people who cannot see the photo. "
+                                     "For example: “Broken pavement in front of number 12”."),
+                      filters=[strip], validators=[Optional(), Length(max=300)])
+
+
+class PhotoForm(PhotoFields, FlaskForm):
+    pass
+
+
+class IdeaWithPhotoForm(PhotoFields, IdeaForm):
+    """Posting: the idea and, if you like, a first photo (more photos later on the idea page)."""
+
+
 class UpdateForm(FlaskForm):
     text = TextAreaField(
         _l("Your update"),
@@ -64,3 +84,11 @@ class SummaryForm(FlaskForm):
         filters=[strip],
         validators=[Optional(), Length(max=1500)],
     )
+
+
+def photo_input(form) -> photos.PhotoInput | None:
+    """The photo part of a form (fields `photo` and `alt`), or None without a file. Reads one byte
+    past the limit: enough to know it is too large. Alt text without a photo is ignored."""
+    upload = form.photo.data
+    data = upload.stream.read(photos.max_bytes() + 1) if upload and getattr(upload, "filename", "") else b""
+    return photos.PhotoInput(upload=data, alt=form.alt.data or "") if data else None

@@ -15,7 +15,7 @@ from participatie.ideas.models import Idea
 MAX_TITLE = 80
 
 _FEATURE = ('{"type":"Feature","id":%d,"geometry":{"type":"Point","coordinates":[%r,%r]},'
-            '"properties":{"t":%s,"k":%s,"s":%d,"st":%s}}')
+            '"properties":{"t":%s,"k":%s,"s":%d,"st":%s,"r":%d}}')
 
 
 CHUNK = 2000
@@ -27,19 +27,19 @@ def _rows(filters):
     # faster than reading through the (unselective) `hidden` index the filters would pick.
     ids = filters.query().with_only_columns(Idea.id).order_by(None)
     columns = (Idea.id, Idea.lat, Idea.lng, Idea.title, type_coerce(Idea.kind, String), Idea.supporter_total,
-               type_coerce(Idea.status, String))
+               type_coerce(Idea.status, String), Idea.reaction_count)
     query = select(*columns).where(Idea.id.in_(ids), Idea.lat.is_not(None))
     connection = db.session.connection().execution_options(stream_results=True, yield_per=CHUNK)
     return connection.execute(query).partitions()
 
 
 def _feature(row, kinds: dict) -> str:
-    idea_id, lat, lng, title, kind, support, status = row
+    idea_id, lat, lng, title, kind, support, status, reactions = row
     for word in (kind, status):
         if word not in kinds:
             kinds[word] = encode_basestring(word)
     return _FEATURE % (idea_id, round(lng, 5), round(lat, 5), encode_basestring(title[:MAX_TITLE]),
-                       kinds[kind], support, kinds[status])
+                       kinds[kind], support, kinds[status], reactions or 0)
 
 
 def html_safe(text: str) -> str:

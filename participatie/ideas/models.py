@@ -79,6 +79,10 @@ class Idea(db.Model):
     # active_history on the columns ideas/counters.py follows: the old value is known when one changes.
     paper_support_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", active_history=True)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False, active_history=True)
+    hidden_reason: Mapped[str | None] = mapped_column(String(20))  # a moderation reason code, shown in place
+    # Kept in step by participatie.reactions (shown reactions) and ideas.photos (first shown photo).
+    reaction_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    cover_photo_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow, index=True)
 
@@ -175,6 +179,41 @@ class Follow(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     user: Mapped[User] = relationship(lazy="joined")
+
+
+class IdeaPhoto(db.Model):
+    """A photo the initiator added to an idea: a cleaned JPEG (no EXIF) and a small copy for cards,
+    both kept in participatie.storage under the photo's random name."""
+
+    __tablename__ = "idea_photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    alt: Mapped[str] = mapped_column(String(300))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(40))  # in participatie.storage, see ideas.photos.key
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    hidden_at: Mapped[datetime | None] = mapped_column(DateTime)
+    hidden_reason: Mapped[str | None] = mapped_column(String(20))
+
+    idea: Mapped[Idea] = relationship()
+
+    @property
+    def hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    @property
+    def wijk_id(self) -> int:
+        return self.idea.wijk_id
+
+    @property
+    def author(self):
+        return self.idea.author
+
+
+def photos_of(idea_id: int):
+    return select(IdeaPhoto).where(IdeaPhoto.idea_id == idea_id).order_by(IdeaPhoto.id)
 
 
 def visible_ideas():

@@ -1,13 +1,13 @@
 """Who may do what with ideas. Pure predicates: no writes, no request globals."""
 
-from participatie.accounts.predicates import is_admin, is_ambassador_of, is_confirmed, is_makelaar_of
+from participatie.accounts.predicates import is_admin, is_ambassador_of, is_confirmed, is_makelaar_of, may_write
 from participatie.accounts.predicates import is_signed_in as _active
 from participatie.ideas.status import IdeaStatus
 
 
 def can_post(user) -> bool:
-    """Posting needs an account with a confirmed e-mail address."""
-    return is_confirmed(user)
+    """Posting needs an account with a confirmed e-mail address, not blocked by a moderator."""
+    return may_write(user)
 
 
 def is_author(user, idea) -> bool:
@@ -45,3 +45,13 @@ def can_edit_summary(user, idea) -> bool:
         return False
     return (is_admin(user) or is_author(user, idea) or is_ambassador_of(user, idea)
             or is_makelaar_of(user, idea.wijk_id))
+
+
+def can_add_photo(user, idea) -> bool:
+    """The initiator adds and removes photos of their own idea."""
+    return is_author(user, idea) and not idea.hidden and may_write(user)
+
+
+def can_see_hidden(user, idea) -> bool:
+    """Hidden photos (and reactions) stay visible to the people who moderate this wijk."""
+    return is_admin(user) or is_makelaar_of(user, idea.wijk_id)

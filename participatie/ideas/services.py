@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
 from participatie.geo import services as geo
-from participatie.ideas import rules, workflow
+from participatie.ideas import photos, rules, workflow
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
@@ -77,9 +77,10 @@ def _apply(idea: Idea, data: IdeaInput) -> None:
     idea.street = data.street.strip() or None
 
 
-def create_idea(author, data: IdeaInput, *, created_at=None) -> Idea:
+def create_idea(author, data: IdeaInput, *, created_at=None, photo: photos.PhotoInput | None = None) -> Idea:
     if not rules.can_post(author):
         raise NotAllowed("post idea")
+    cleaned = [photos.clean(photo)] if photo is not None else []  # refused before anything is written
     idea = Idea(author=author)
     _apply(idea, data)
     if created_at is not None:  # demo and benchmark data spread over time
@@ -88,6 +89,8 @@ def create_idea(author, data: IdeaInput, *, created_at=None) -> Idea:
     db.session.flush()
     _add_event(idea, author, EventKind.CREATED, created_at=idea.created_at)
     db.session.add(Follow(idea_id=idea.id, user_id=author.id))  # the author hears everything
+    if cleaned:
+        photos.attach(idea, cleaned)
     db.session.commit()
     return idea
 
@@ -184,3 +187,9 @@ def clean_summary(text: str) -> str | None:
         raise DomainValidationError(
             _("Keep the summary short: at most %(max)d words.", max=SUMMARY_MAX_WORDS), field="summary")
     return text or None
+
+
+def set_hidden(idea: Idea, reason: str | None) -> None:
+    """Moderation hides an idea with a public reason code, or shows it again (None). No commit:
+    moderation commits together with its report and audit rows."""
+    idea.hidden, idea.hidden_reason = reason is not None, reason

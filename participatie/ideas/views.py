@@ -12,10 +12,10 @@ from participatie.extensions import db
 from participatie.web import ratelimit
 from participatie.web.htmx import is_htmx
 from participatie.geo import services as geo
-from participatie.ideas import counting, geojson, maps, mapview, paging, rules, services
-from participatie.ideas.forms import IdeaForm, SummaryForm, UpdateForm
+from participatie.ideas import counting, geojson, maps, mapview, paging, photos, rules, services
+from participatie.ideas.forms import IdeaForm, IdeaWithPhotoForm, PhotoForm, SummaryForm, UpdateForm, photo_input
 from participatie.ideas.listing import ListFilters
-from participatie.ideas.models import Idea, timeline
+from participatie.ideas.models import Idea, IdeaPhoto, timeline
 from participatie.maps.grid import BadView, View
 
 bp = Blueprint("ideas", __name__)
@@ -53,16 +53,25 @@ def _get_visible(idea_id: int) -> Idea:
     return idea
 
 
+def detail_page(idea: Idea, status: int = 200, **forms):
+    """The idea page; other domains' forms (reactions, photos) pass their invalid form to show its errors."""
+    events = db.session.scalars(timeline(idea.id)).all()
+    forms.setdefault("update_form", UpdateForm())
+    forms.setdefault("photo_form", PhotoForm())
+    return render_template("ideas/detail.html", idea=idea, events=events,
+                           point_map=maps.for_idea(idea), **forms), status
+
+
 @bp.get("/ideas/<int:idea_id>")
 def detail(idea_id: int):
-    idea = _get_visible(idea_id)
-    events = db.session.scalars(timeline(idea.id)).all()
-    return render_template("ideas/detail.html", idea=idea, events=events,
-                           point_map=maps.for_idea(idea), update_form=UpdateForm())
+    idea = db.get_or_404(Idea, idea_id)
+    if idea.hidden and not rules.can_view(current_user, idea):
+        return render_template("ideas/hidden.html", idea=idea), 410
+    return detail_page(idea)
 
 
-def _idea_form(**kwargs) -> IdeaForm:
-    form = IdeaForm(**kwargs)
+def _idea_form(form_class=IdeaForm, **kwargs) -> IdeaForm:
+    form = form_class(**kwargs)
     form.wijk.choices = [("", _("Choose a wijk"))] + [(w.slug, w.name) for w in geo.all_wijken()]
     return form
 
@@ -109,12 +118,64 @@ def new():
     if not rules.can_post(current_user):
         return render_template("ideas/confirm_first.html"), 403
 
+    form = _idea_form(IdeaWithPhotoForm)
+
     def save(data):
-        idea = services.create_idea(current_user, data)
+        idea = services.create_idea(current_user, data, photo=photo_input(form))
         flash(_posted_message(idea), "ok")
         return redirect(url_for("ideas.detail", idea_id=idea.id), 303)
 
-    return _save(_idea_form(), save, "ideas/form.html", idea=None)
+    return _save(form, save, "ideas/form.html", idea=None)
+
+
+@bp.post("/ideas/<int:idea_id>/photos")
+@login_required
+def add_photo(idea_id: int):
+    idea = _get_visible(idea_id)
+    if not rules.can_add_photo(current_user, idea):
+        raise NotAllowed("add photo")
+    form = PhotoForm()
+    if form.validate_on_submit():
+        photo = photo_input(form)
+        try:
+            if photo is None:
+                raise DomainValidationError(_("Choose a photo first."), field="photo")
+            photos.add(current_user, idea, photo)
+        except DomainValidationError as exc:
+            target = form.alt if exc.field == "alt" else form.photo
+            target.errors = [*target.errors, exc.message]
+        else:
+            flash(_("Your photo is added."), "ok")
+            return redirect(url_for("ideas.detail", idea_id=idea.id, _anchor="fotos"), 303)
+    return detail_page(idea, 422, photo_form=form)
+
+
+@bp.post("/ideas/<int:idea_id>/photos/<int:photo_id>/delete")
+@login_required
+def remove_photo(idea_id: int, photo_id: int):
+    photo = db.get_or_404(IdeaPhoto, photo_id)
+    if photo.idea_id != idea_id or not rules.can_add_photo(current_user, photo.idea):
+        raise NotAllowed("remove photo")
+    photos.remove(current_user, photo)
+    flash(_("The photo is removed."), "ok")
+    return redirect(url_for("ideas.detail", idea_id=idea_id, _anchor="fotos"), 303)
+
+
+@bp.get("/ideas/<int:idea_id>/photos/<int:photo_id>.jpg")
+@bp.get("/ideas/<int:idea_id>/photos/<int:photo_id>-<any(small):size>.jpg")
+def photo_file(idea_id: int, photo_id: int, size: str = "large"):
+    photo = db.get_or_404(IdeaPhoto, photo_id)
+    if photo.idea_id != idea_id or (
+            (photo.hidden or photo.idea.hidden) and not rules.can_see_hidden(current_user, photo.idea)):
+        abort(404)
+    data = photos.load(photo.name, size)
+    if data is None:
+        abort(404)
+    response = current_app.response_class(data, mimetype="image/jpeg")
+    response.cache_control.max_age = 3600
+    response.cache_control.private = photo.hidden or photo.idea.hidden
+    response.cache_control.public = not response.cache_control.private
+    return response
 
 
 @bp.route("/ideas/<int:idea_id>/edit", methods=["GET", "POST"])
@@ -144,9 +205,7 @@ def add_update(idea_id: int):
         services.add_update(current_user, idea, form.text.data)
         flash(_("Your update is posted. Supporters can read it now."), "ok")
         return redirect(url_for("ideas.detail", idea_id=idea.id, _anchor="tijdlijn"), 303)
-    events = db.session.scalars(timeline(idea.id)).all()
-    return render_template("ideas/detail.html", idea=idea, events=events, point_map=maps.for_idea(idea),
-                           update_form=form), 422
+    return detail_page(idea, 422, update_form=form)
 
 
 @bp.post("/ideas/<int:idea_id>/revive")

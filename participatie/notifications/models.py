@@ -86,3 +86,9 @@ def digest_candidates(until: datetime):
             .where(User.id.in_(pending), User.consent_notifications_at.is_not(None),
                    User.email_verified_at.is_not(None), User.email_frequency == "daily")
             .order_by(User.id))
+
+
+def unread_of_kinds(idea_id: int, kinds: tuple[str, ...]):
+    """select() of the users who have an unread notification of one of these kinds on the idea."""
+    return select(Notification.user_id).where(
+        Notification.idea_id == idea_id, Notification.kind.in_(kinds), Notification.read_at.is_(None)).distinct()

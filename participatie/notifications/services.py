@@ -27,6 +27,7 @@ from participatie.notifications.models import (
     digest_candidates,
     digest_pending,
     unread_for,
+    unread_of_kinds,
 )
 
 TextValue = str | Callable[[User], str]  # or a flask_babel LazyString
@@ -40,13 +41,19 @@ def _text(value, user: User) -> str:
 
 
 def notify(users: Iterable[User], *, kind: str, idea=None, event=None, subject: TextValue, body: TextValue,
-           link: str, exclude: User | None = None, mail_body: TextValue | None = None) -> list[Notification]:
+           link: str, exclude: User | None = None, mail_body: TextValue | None = None,
+           once_per_idea: tuple[str, ...] = ()) -> list[Notification]:
     """One notification per user (never the actor), e-mail for those on "immediate".
 
     `body` is what the message says in the app: plain words, no links (the page shows a button to
     `link`, a path on the site in use). `mail_body`, when given, replaces it in the e-mail only:
-    that is where signed one-click links (made absolute with SITE_URL) belong."""
+    that is where signed one-click links (made absolute with SITE_URL) belong.
+    `once_per_idea` (notification kinds): skip whoever still has an unread notification of one of
+    these kinds on this idea, so a busy conversation makes one message (and at most one mail, also
+    in a digest) per idea until it is read."""
     seen = {exclude.id} if exclude is not None else set()
+    if once_per_idea and idea is not None:
+        seen |= set(db.session.scalars(unread_of_kinds(idea.id, once_per_idea)))
     created = []
     for user in users:
         if user is None or user.id in seen or user.is_deleted:  # a deleted account hears nothing

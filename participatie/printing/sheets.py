@@ -20,6 +20,7 @@ from participatie.extensions import db
 from participatie.web.i18n import human_date
 from participatie.ideas.models import EventKind, Idea, IdeaEvent
 from participatie.ideas.status import IdeaStatus
+from participatie.reactions.models import recent_shown
 from participatie.responses.deadlines import deadline_of
 
 BODY_WORDS = 120  # without a summary, the idea's own text is cut off after this many words
@@ -56,7 +57,8 @@ def excerpt(text: str, words: int = BODY_WORDS) -> tuple[str, bool]:
 
 def idea_sections(idea: Idea, summary: str | None, now: datetime | None = None) -> list[Section]:
     now = now or utcnow()
-    return [_what(idea, summary), _where(idea), _support(idea), _city(idea), _next(idea, now), _contact(idea)]
+    return [_what(idea, summary), _where(idea), _support(idea), _reactions(idea), _city(idea), _next(idea, now),
+            _contact(idea)]
 
 
 def _what(idea: Idea, summary: str | None) -> Section:
@@ -81,6 +83,21 @@ def _support(idea: Idea) -> Section:
     if idea.join_count:
         lines.append(ngettext("%(num)d person wants to help.", "%(num)d people want to help.", idea.join_count))
     return Section(_("How many people support it?"), lines)
+
+
+def _reactions(idea: Idea) -> Section:
+    """The number of reactions and the three most recent ones, in the neighbours' own words."""
+    section = Section(_("What do neighbours say?"), name="reactions")
+    if not idea.reaction_count:
+        section.paragraphs.append(_("There are no reactions on the website yet."))
+        return section
+    section.paragraphs.append(ngettext("There is %(num)d reaction on the website.",
+                                       "There are %(num)d reactions on the website.", idea.reaction_count))
+    for reaction in db.session.scalars(recent_shown(idea.id, 3)):
+        name = reaction.author.display_name if reaction.author else _("Former participant")
+        text, _cut = excerpt(reaction.body, 40)
+        section.items.append((text, _("%(name)s on %(date)s", name=name, date=human_date(reaction.created_at))))
+    return section
 
 
 def latest_answer(idea: Idea) -> IdeaEvent | None:

@@ -12,6 +12,7 @@ from participatie.conversations.services import rsvp
 from participatie.conversations.timefmt import today_local
 from participatie.extensions import db
 from participatie.geo import services as geo
+from participatie.ideas import photos as idea_photos
 from participatie.ideas import rules as idea_rules
 from participatie.ideas.models import Idea
 from participatie.ideas.themes import NEEDS
@@ -72,7 +73,7 @@ def idea_sheet(idea: Idea, summary: str | None, *, as_pdf: bool):
     """One idea on one A4. ``summary`` is passed in: the hook for other summaries."""
     return render_sheet("print/idea.html", as_pdf=as_pdf, filename=f"idee-{idea.id}",
                         link=public_url("ideas.detail", idea_id=idea.id),
-                        idea=idea, sections=sheets.idea_sections(idea, summary))
+                        idea=idea, sections=sheets.idea_sections(idea, summary), photos=idea_photos.printable(idea))
 
 
 @sheet_route("/ideas/<int:idea_id>/steunlijst", "support_list")

@@ -15,8 +15,10 @@ from participatie.conversations.models import Conversation, Rsvp
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.ideas.models import Follow, Idea
+from participatie.moderation.models import Report
 from participatie.notifications.models import Notification
 from participatie.notifications.services import notify
+from participatie.reactions.models import Reaction
 from participatie.responses.models import AnswerFeedback, FollowUp
 from participatie.supports.models import Support
 
@@ -43,6 +45,10 @@ def export_for(user: User) -> dict:
             select(FollowUp).where(FollowUp.user_id == user.id).order_by(FollowUp.id))],
         "answer_feedback": [_feedback(f) for f in db.session.scalars(
             select(AnswerFeedback).where(AnswerFeedback.user_id == user.id).order_by(AnswerFeedback.id))],
+        "reactions": [_reaction(r) for r in db.session.scalars(
+            select(Reaction).where(Reaction.author_id == user.id).order_by(Reaction.id))],
+        "reports": [_report(r) for r in db.session.scalars(
+            select(Report).where(Report.reporter_id == user.id).order_by(Report.id))],
         "notifications": [_notification(n) for n in db.session.scalars(
             select(Notification).where(Notification.user_id == user.id).order_by(Notification.id))],
     }
@@ -91,6 +97,15 @@ def _feedback(feedback: AnswerFeedback) -> dict:
             "at": _when(feedback.created_at)}
 
 
+def _reaction(reaction: Reaction) -> dict:
+    return {"idea_id": reaction.idea_id, "text": reaction.body, "photo": reaction.photo_alt,
+            "at": _when(reaction.created_at), "deleted_at": _when(reaction.deleted_at)}
+
+
+def _report(report: Report) -> dict:
+    return {"about": report.target_kind, "reason": report.reason, "text": report.note, "at": _when(report.created_at)}
+
+
 def _notification(note: Notification) -> dict:
     return {"subject": note.subject, "body": note.body, "at": _when(note.created_at),
             "read_at": _when(note.read_at), "emailed_at": _when(note.emailed_at)}
@@ -104,6 +119,7 @@ def section_titles() -> dict[str, str]:
         "rsvps": _("City conversations you signed up for"),
         "follow_up_answers": _("Your answers to our questions"),
         "answer_feedback": _("Your reactions to answers of the municipality"),
+        "reactions": _("Your reactions on ideas"), "reports": _("What you reported"),
         "notifications": _("Your messages"),
     }
 
@@ -152,6 +168,10 @@ def field_labels() -> dict[str, str]:
         "subject": _("Subject"),
         "read_at": _("Read on"),
         "emailed_at": _("E-mailed on"),
+        "photo": _("Photo description"),
+        "deleted_at": _("Deleted on"),
+        "about": _("About"),
+        "reason": _("Reason"),
     }
 
 

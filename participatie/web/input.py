@@ -53,6 +53,12 @@ class SiteRequest(Request):
 class IdConverter(IntegerConverter):
     """`<int:id>` that only matches numbers an id column can hold (larger ones: 404)."""
 
+    # The range is in the pattern itself (0 ... 2147483647): Werkzeug decides "405 Method Not
+    # Allowed" before it converts, so a path whose GET and POST are separate rules would answer
+    # 405, not 404, to a POST with an id past the range if only `max` refused it.
+    regex = (r"(?:\d{1,9}|1\d{9}|20\d{8}|21[0-3]\d{7}|214[0-6]\d{6}|2147[0-3]\d{5}|21474[0-7]\d{4}"
+             r"|214748[0-2]\d{3}|2147483[0-5]\d{2}|21474836[0-3]\d|214748364[0-7])")
+
     def __init__(self, url_map, *args, **kwargs):
         kwargs.setdefault("max", MAX_ID)
         super().__init__(url_map, *args, **kwargs)

@@ -28,6 +28,16 @@ from participatie.responses.deadlines import deadline_of
 from participatie.responses.feedback import context_for as answer_feedback
 from participatie.web.forms import hidden_fields
 from participatie.web.security import csp_nonce
+from participatie.clock import utcnow
+from participatie.ideas.photos import MAX_PHOTOS, of_idea as idea_photos
+from participatie.ideas.rules import can_add_photo, can_see_hidden
+from participatie.moderation import reasons as moderation_reasons
+from participatie.moderation import rules as moderation_rules
+from participatie.moderation.services import auto_hide_at
+from participatie.reactions.forms import ReactionForm
+from participatie.reactions import rules as reaction_rules
+from participatie.reactions.services import thread as reaction_thread
+from participatie.reactions.text import linkify
 from participatie.socialmap import rules as socialmap_rules
 from participatie.socialmap.panel import idea_panel, other_idea
 from participatie.supports.rules import can_support
@@ -58,6 +68,27 @@ def url_with(**changes) -> str:
         else:
             args[key] = value
     return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def _talk_globals() -> dict:
+    """Reactions, photos and moderation (participatie.reactions, ideas.photos, moderation)."""
+    return dict(
+        reaction_thread=lambda idea: reaction_thread(idea, request.args.get("reacties", type=int)),
+        can_react=reaction_rules.can_react,
+        can_reply=reaction_rules.can_reply,
+        can_edit_reaction=lambda user, reaction: reaction_rules.can_edit_reaction(user, reaction, utcnow()),
+        can_delete_reaction=reaction_rules.can_delete_reaction,
+        is_reaction_writer=reaction_rules.is_writer,
+        can_report=moderation_rules.can_report_by,
+        can_see_moderation=moderation_rules.can_see_queue,
+        can_see_hidden=can_see_hidden,
+        hidden_reason=moderation_reasons.label,
+        idea_photos=idea_photos,
+        can_add_photo=can_add_photo,
+        MAX_PHOTOS=MAX_PHOTOS,
+        auto_hide_at=auto_hide_at,
+        new_reaction_form=lambda: ReactionForm(formdata=None),
+    )
 
 
 def register(app) -> None:
@@ -121,6 +152,8 @@ def register(app) -> None:
         url_with=url_with,
         options=options,
         current_locale=lambda: str(get_locale() or "nl"),
+        **_talk_globals(),
     )
+    app.jinja_env.filters["linkify"] = linkify
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

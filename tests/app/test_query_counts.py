@@ -130,3 +130,41 @@ def test_idea_page_logged_in_does_not_grow(client):
     subject.grow_to(LARGE)
     large = count_statements(client, path)
     _assert_flat(f"{path} (logged in)", small, large, "supports and events")
+
+
+class Reactions:
+    """Grows the reactions on one idea: every third one a reply, a makelaar among the writers."""
+
+    def __init__(self):
+        from participatie.accounts.roles import Role
+
+        self.idea = make_idea(make_user(), **_located(0))
+        self.writers = [_supporter() for _ in range(4)] + [make_user(Role.MAKELAAR, wijken=["west"])]
+        self.made: list = []
+
+    def grow_to(self, total: int) -> None:
+        from participatie.reactions import services as reactions
+
+        for i in range(len(self.made), total):
+            parent = self.made[i - 1] if i % 3 == 2 and self.made[i - 1].parent_id is None else None
+            writer = self.writers[i % len(self.writers)]
+            self.made.append(reactions.post(writer, self.idea, f"Reactie {i}: https://example.org/{i}", parent=parent))
+
+
+@pytest.mark.parametrize("logged_in", [False, True])
+def test_idea_page_does_not_grow_with_200_reactions(client, app, monkeypatch, logged_in):
+    monkeypatch.setitem(app.config, "REACTIONS_PER_HOUR", 10_000)
+    monkeypatch.setitem(app.config, "NEW_ACCOUNT_MAX_LINKS", 10)
+    subject = Reactions()
+    if logged_in:
+        login(client, make_user())
+    path = f"/ideas/{subject.idea.id}"
+    subject.grow_to(SMALL)
+    small = count_statements(client, path)
+    subject.grow_to(200)
+    with StatementCounter(db.engine) as counter:
+        response = client.get(path)
+    assert response.status_code == 200 and "Reactie 199" not in response.get_data(as_text=True)  # page 1 of 3
+    print(f"\nqueries {path} (logged in: {logged_in}): {small} with {SMALL} reactions, "
+          f"{len(counter.statements)} with 200")
+    assert len(counter.statements) == small

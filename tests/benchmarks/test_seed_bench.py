@@ -93,3 +93,15 @@ def test_statistics_are_gathered_after_seeding(app, database):
         analysed = db.session.scalar(text("SELECT count(*) FROM pg_stat_user_tables "
                                           "WHERE relname = 'ideas' AND last_analyze IS NOT NULL"))
     assert analysed
+
+
+def test_the_measured_idea_page_carries_200_reactions(app, database):
+    from participatie.reactions.models import Reaction, shown_count
+
+    result = _seed(app, "--ideas", "200", "--users", "30")
+    assert result.exit_code == 0, result.output
+    assert "200 reactions" in result.output
+    idea_id = db.session.scalar(select(Reaction.idea_id).limit(1))
+    idea = db.session.get(Idea, idea_id)
+    assert idea.reaction_count == 200 == db.session.scalar(shown_count(idea_id))
+    assert idea.status == "open" and idea.lat is not None and 5 <= idea.support_count <= 15

@@ -87,11 +87,14 @@ def test_idea_page_shows_what_a_resident_needs(client):
     assert author.email not in page
 
 
-def test_unknown_and_hidden_ideas_are_not_found(client):
+def test_unknown_ideas_are_not_found_and_hidden_ones_show_only_their_reason(client):
     idea = make_idea()
-    idea.hidden = True
+    idea.hidden, idea.hidden_reason = True, "personal"
     db.session.commit()
-    assert client.get(f"/ideas/{idea.id}").status_code == 404
+    response = client.get(f"/ideas/{idea.id}")
+    assert response.status_code == 410
+    page = response.get_data(as_text=True)
+    assert "Verborgen: Persoonlijke gegevens" in page and idea.title not in page and idea.body not in page
     assert client.get("/ideas/999999").status_code == 404
 
 
@@ -192,7 +195,7 @@ def test_geojson_has_located_ideas_with_filters(client):
     assert [f["id"] for f in data["features"]] == [located.id]
     feature = data["features"][0]
     assert feature["geometry"]["coordinates"] == [round(lng, 5), round(lat, 5)]
-    assert feature["properties"] == {"t": "Op de kaart", "k": "idee", "s": 0, "st": "open"}
+    assert feature["properties"] == {"t": "Op de kaart", "k": "idee", "s": 0, "st": "open", "r": 0}  # r: reactions
     assert client.get("/api/ideas.geojson?kind=droom").get_json(force=True)["features"] == []
     assert client.get("/api/ideas.geojson?wijk=zuid").get_json(force=True)["features"] == []
     inside = client.get(f"/api/ideas.geojson?bbox={lat-0.01},{lng-0.01},{lat+0.01},{lng+0.01}")

@@ -75,3 +75,22 @@ def test_consent_log_shows_every_change_with_its_date(client):
     data = json.loads(client.get("/account/mijn-gegevens.json").get_data(as_text=True))
     assert [(c["consent"], c["given"]) for c in data["consents"]] == [
         (str(ConsentKind.NOTIFICATIONS), False), (str(ConsentKind.NOTIFICATIONS), True)]
+
+
+def test_my_data_has_my_reactions_and_reports(client):
+    from participatie.moderation import services as moderation
+    from participatie.moderation.targets import load
+    from participatie.reactions import services as reactions
+
+    me, other = make_user(name="Ik Zelf"), make_user(name="Iemand Anders")
+    idea = make_idea(author=other, title="Hun boom")
+    reactions.post(me, idea, "Mooie boom, ik geef graag water.")
+    theirs = reactions.post(other, idea, "Dank je, buur!")
+    moderation.report(me, load("reaction", theirs.id), "spam", "Lijkt reclame")
+    sign_in(client, me)
+    data = json.loads(client.get("/account/mijn-gegevens.json").get_data(as_text=True))
+    assert [r["text"] for r in data["reactions"]] == ["Mooie boom, ik geef graag water."]
+    assert data["reports"] == [{"about": "reaction", "reason": "spam", "text": "Lijkt reclame",
+                                "at": data["reports"][0]["at"]}]
+    assert "Dank je, buur!" not in json.dumps(data)
+    assert "Mooie boom" in client.get("/account/mijn-gegevens").get_data(as_text=True)

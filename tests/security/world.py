@@ -6,12 +6,15 @@ from sqlalchemy import select
 
 from participatie.accounts.roles import Role
 from participatie.extensions import db
+from participatie.ideas import photos
 from participatie.notifications.models import Notification
+from participatie.reactions import services as reactions
 from participatie.responses import services as responses
 from tests.conversations.helpers import planned
 from tests.factories import make_idea
 from tests.responses.helpers import claimed_idea, person, sign_in
 from tests.socialmap.conftest import make_entry
+from tests.socialmap.test_photos import image_bytes
 
 ROLES = ("anonymous", "resident", "makelaar", "ambassador", "admin")
 MISSING = 987654  # an id nothing has
@@ -45,9 +48,12 @@ def build_world(**texts) -> World:
              "makelaar": person(Role.MAKELAAR, wijken=("west",)),
              "ambassador": person(Role.AMBASSADOR),
              "admin": person(Role.ADMIN)}
+    reaction = reactions.post(author, idea, texts.get("reaction", "Ik heb hetzelfde probleem."))
+    photo = photos.add(author, idea, photos.PhotoInput(image_bytes(), texts.get("alt", "De plek van het idee")))
     ids = {"idea_id": idea.id, "event_id": answer.id, "entry_id": entry.id, "conversation_id": conversation.id,
            "user_id": author.id, "notification_id": notification.id if notification else MISSING,
-           "claimed_id": claimed.id, "slug": idea.wijk.slug}
+           "claimed_id": claimed.id, "slug": idea.wijk.slug, "reaction_id": reaction.id, "photo_id": photo.id,
+           "target_id": reaction.id}
     return World(ids=ids, users=users, author=author, owner_ambassador=owner)
 
 

@@ -106,6 +106,5 @@ def seed_bench_command(n_ideas, n_users, force):
     click.echo(f"Bench data ({counts['users']} users, password {BENCH_PASSWORD!r}; "
                f"{EVENTS_PER_IDEA}·N update events plus one 'created' event per idea):")
     click.echo("  " + ", ".join(f"{value:,} {key}" for key, value in counts.items()))
-    click.echo("  reactions: none (the site has no reactions yet)")
     click.echo(f"Seeded in {seeded:.1f} s; ANALYZE ({db.session.get_bind().dialect.name}) in {analyzed:.1f} s; "
                f"total {seeded + analyzed:.1f} s.")

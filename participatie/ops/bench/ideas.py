@@ -22,6 +22,7 @@ from participatie.geo import services as geo
 from participatie.ideas.models import EventKind, Idea, IdeaEvent, IdeaTheme
 from participatie.ideas.status import IdeaKind, IdeaStatus, Outcome
 from participatie.ideas.themes import NEEDS, THEMES
+from participatie.reactions.models import Reaction
 from participatie.socialmap.models import PaperSupport
 from participatie.supports.models import Support, SupportKind
 
@@ -169,7 +170,7 @@ def _idea_row(i: int, n: int, rng: random.Random, places: _Places, user_ids: lis
         offer=rng.choice(OFFERS) if rng.random() < 0.3 else "", author_id=rng.choice(user_ids),
         status=status, outcome=Outcome.TOGETHER if status in (IdeaStatus.DECIDED, IdeaStatus.DONE) else None,
         response_due_at=created + timedelta(days=14) if status != IdeaStatus.OPEN else None,
-        support_count=0, join_count=0, paper_support_count=0, hidden=rng.random() < 0.01, created_at=created, updated_at=created,
+        support_count=0, join_count=0, paper_support_count=0, reaction_count=0, hidden=rng.random() < 0.01, created_at=created, updated_at=created,
     )
 
 
@@ -213,6 +214,35 @@ def _event_rows(idea_ids, idea_rows, rng) -> list[dict]:
                          old_status=None, new_status=None, public_text=rng.choice(UPDATES), internal_note="",
                          created_at=idea["created_at"] + timedelta(hours=rng.randint(1, 4000))))
     return rows
+
+
+REACTIONS_ON_BENCH_IDEA = 200  # the idea page `make bench` measures carries a long conversation
+REACTIONS = ["Ik heb hetzelfde probleem.", "Goed plan, ik help graag mee!", "Kan dit ook bij ons in de straat?",
+             "Ik heb een aanhanger voor het buurtfeest.", "Wanneer beginnen we?", "Zie https://www.utrecht.nl"]
+
+
+def _bench_idea(idea_rows, event_rows, bench_user_id) -> int | None:
+    """The index of the idea scripts/bench.py measures (same rule: open, located, 5-15 supports, 3+ events)."""
+    events: dict[int, int] = {}
+    for row in event_rows:
+        events[row["idea_id"]] = events.get(row["idea_id"], 0) + 1
+    for k, idea in enumerate(idea_rows):
+        if (idea["status"] == IdeaStatus.OPEN and not idea["hidden"] and idea["lat"] is not None
+                and idea["author_id"] != bench_user_id and 5 <= idea["support_count"] <= 15
+                and events.get(k, 0) >= 3):
+            return k
+    return None
+
+
+def _insert_reactions(idea_id: int, created, user_ids, rng) -> int:
+    """Three in four reactions start a thread, the rest reply to one; a makelaar-free, plain dataset."""
+    def row(i, parent_id=None):
+        return dict(idea_id=idea_id, parent_id=parent_id, author_id=rng.choice(user_ids),
+                    body=rng.choice(REACTIONS), created_at=created + timedelta(minutes=10 * i))
+    tops = REACTIONS_ON_BENCH_IDEA * 3 // 4
+    top_ids = _insert_with_ids(Reaction, [row(i) for i in range(tops)])
+    _insert(Reaction, [row(tops + i, rng.choice(top_ids)) for i in range(REACTIONS_ON_BENCH_IDEA - tops)])
+    return REACTIONS_ON_BENCH_IDEA
 
 
 def _theme_rows(idea_ids, rng) -> list[dict]:
@@ -261,13 +291,20 @@ def build_ideas(n_ideas: int, n_users: int, rng: random.Random, now) -> Ideas:
     # Supports are drawn first: they fill in the idea rows' counters before those are inserted.
     support_rows = _support_rows(idea_ids, idea_rows, counts, user_ids, rng)
     paper_rows = _paper_rows(idea_ids, idea_rows, makelaars, rng)
+    event_rows = _event_rows(idea_ids, idea_rows, rng)
+    bench_idea = _bench_idea(idea_rows, [dict(r, idea_id=r["idea_id"] - first) for r in event_rows], user_ids[0])
+    if bench_idea is not None:
+        idea_rows[bench_idea]["reaction_count"] = REACTIONS_ON_BENCH_IDEA
     _insert_with_ids(Idea, idea_rows)
     _insert(Support, support_rows)
     _insert(PaperSupport, paper_rows)
-    event_rows = _event_rows(idea_ids, idea_rows, rng)
     _insert(IdeaEvent, event_rows)
     _insert(IdeaTheme, _theme_rows(idea_ids, rng))
+    reactions = 0
+    if bench_idea is not None:
+        reactions = _insert_reactions(idea_ids[bench_idea], idea_rows[bench_idea]["created_at"], user_ids, rng)
     return Ideas(rng, now, places, user_ids, makelaars, idea_ids, idea_rows,
                  {"users": len(user_ids), "makelaars": len(makelaars), "ideas": len(idea_ids),
                   "supports": len(support_rows), "paper lists": len(paper_rows),
-                  "ideas with paper supports": len({r["idea_id"] for r in paper_rows}), "events": len(event_rows)})
+                  "ideas with paper supports": len({r["idea_id"] for r in paper_rows}), "events": len(event_rows),
+                  "reactions": reactions})

@@ -149,7 +149,7 @@ def _rq_queue():
     from rq import Queue
 
     connection = Redis.from_url(current_app.config["REDIS_URL"], socket_connect_timeout=2, socket_timeout=2)
-    return Queue(current_app.config.get("MAIL_QUEUE", "mail"), connection=connection)
+    return Queue(current_app.config.get("MAIL_QUEUE") or "mail", connection=connection)
 
 
 def _enqueue(queue, message_id: int) -> bool:

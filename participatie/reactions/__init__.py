@@ -1,0 +1,1 @@
+"""Reactions: neighbours talk on an idea page (one level of replies), kept civil by moderation."""
