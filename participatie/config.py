@@ -23,7 +23,7 @@ class Config:
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
     # Each language named in itself (the switch shows these names).
-    LANGUAGES = {"nl": "Nederlands", "en": "English"}
+    LANGUAGES = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية"}
     RTL_LANGUAGES = ("ar",)
 
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds it; an expired form is handled
