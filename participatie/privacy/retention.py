@@ -4,6 +4,7 @@
   later it is anonymised like a deletion (its ideas stay as "Oud-deelnemer"). Logging in again
   in between keeps it.
 - A guest's name and e-mail on a stadsgesprek sign-up go RETENTION_GUEST_RSVP_DAYS after the meeting.
+- Sent mail leaves the outbox RETENTION_MAIL_DAYS after it was sent (failed mail stays for the admins).
 """
 
 from datetime import datetime, timedelta
@@ -11,13 +12,14 @@ from datetime import datetime, timedelta
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from participatie.accounts.models import User
 from participatie.accounts.services import expire_account
 from participatie.conversations.models import Conversation, Rsvp
 from participatie.extensions import db
 from participatie.ops.mail import queue_mail
+from participatie.ops.mail.models import OutboxMessage, OutboxStatus
 
 
 def _inactive_since(now: datetime) -> datetime:
@@ -71,8 +73,17 @@ def forget_guest_sign_ups(now: datetime) -> int:
     return len(rows)
 
 
+def remove_sent_mail(now: datetime) -> int:
+    cutoff = now - timedelta(days=current_app.config["RETENTION_MAIL_DAYS"])
+    removed = db.session.execute(delete(OutboxMessage).where(
+        OutboxMessage.status == OutboxStatus.SENT, OutboxMessage.sent_at <= cutoff)).rowcount
+    db.session.commit()
+    return removed or 0
+
+
 TICK_STEPS = [
     ("retention_warnings", warn_inactive_accounts),
     ("retention_anonymised", anonymise_inactive_accounts),
     ("retention_guest_signups", forget_guest_sign_ups),
+    ("retention_sent_mail", remove_sent_mail),
 ]

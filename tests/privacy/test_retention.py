@@ -56,3 +56,20 @@ def test_guest_contact_data_goes_90_days_after_the_meeting(ctx):
     assert retention.forget_guest_sign_ups(ends + timedelta(days=91)) == 0
     db.session.refresh(guest)
     assert guest.email is None and guest.name == ""
+
+
+def test_sent_mail_leaves_the_outbox_after_90_days_failed_mail_stays(ctx):
+    from participatie.ops.mail.models import OutboxMessage, OutboxStatus
+
+    now = utcnow()
+    old_sent = OutboxMessage(to="a@example.org", subject="s", body="b", status=OutboxStatus.SENT,
+                             sent_at=now - timedelta(days=90))
+    new_sent = OutboxMessage(to="b@example.org", subject="s", body="b", status=OutboxStatus.SENT,
+                             sent_at=now - timedelta(days=89))
+    failed = OutboxMessage(to="c@example.org", subject="s", body="b", status=OutboxStatus.FAILED,
+                           created_at=now - timedelta(days=200))
+    db.session.add_all([old_sent, new_sent, failed])
+    db.session.commit()
+    assert retention.remove_sent_mail(now) == 1
+    assert retention.remove_sent_mail(now) == 0
+    assert sorted(m.to for m in db.session.scalars(db.select(OutboxMessage))) == ["b@example.org", "c@example.org"]
