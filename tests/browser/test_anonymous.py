@@ -71,7 +71,9 @@ def test_map_draws_markers(page, context):
     # data-map-ready: the clusterer has finished and its icons are on the map (`make bench` times it).
     ready = region.locator("[data-map-ready]")
     expect(ready).to_have_count(1, timeout=10_000)
-    assert ready.get_attribute("data-map-ready") == drawn.get_attribute("data-markers")
+    # The server clusters: data-map-ready counts the bubbles and markers drawn, data-markers the
+    # ideas they stand for (one bubble per wijk at city zoom).
+    assert 0 < int(ready.get_attribute("data-map-ready")) <= int(drawn.get_attribute("data-markers"))
     expect(region.locator(".marker-cluster, .leaflet-marker-icon").first).to_be_visible()
     # The map always has the same content as a list beside it.
     assert page.get_by_role("main").get_by_role("article").count() > 0
