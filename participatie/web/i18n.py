@@ -1,7 +1,8 @@
 """Locale selection and formatting helpers (Flask-Babel)."""
 
 from flask import current_app, has_request_context, request, session
-from flask_babel import format_date, format_datetime
+from flask_babel import force_locale, format_date, format_datetime
+from flask_babel import gettext as _
 from flask_login import current_user
 
 
@@ -28,6 +29,20 @@ def language_choices() -> list[tuple[str, str]]:
     return list(current_app.config["LANGUAGES"].items())
 
 
+def other_language_notes() -> list[dict]:
+    """For Dutch print sheets: one line in each other interface language, in that language,
+    telling the reader how to read the page in it (the sheet's QR code leads to the site)."""
+    notes = []
+    for code, name in current_app.config["LANGUAGES"].items():
+        if code == current_app.config["BABEL_DEFAULT_LOCALE"]:
+            continue
+        with force_locale(code):
+            text = _("In %(language)s: scan the code and choose %(language)s at the top of the page.",
+                     language=name)
+        notes.append({"code": code, "dir": text_direction(code), "text": text})
+    return notes
+
+
 def human_date(value) -> str:
     """'9 december 2026' in the active locale, Europe/Amsterdam."""
     return format_date(value, "long") if value else ""
@@ -40,4 +55,5 @@ def human_datetime(value) -> str:
 def register(app) -> None:
     app.jinja_env.filters["human_date"] = human_date
     app.jinja_env.filters["human_datetime"] = human_datetime
-    app.jinja_env.globals.update(text_direction=text_direction, language_choices=language_choices)
+    app.jinja_env.globals.update(text_direction=text_direction, language_choices=language_choices,
+                                 other_language_notes=other_language_notes)

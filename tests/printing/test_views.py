@@ -115,3 +115,15 @@ def test_open_idea_says_how_many_supporters_are_missing(client, ctx):
     html = client.get(f"/print/ideas/{idea.id}").get_data(as_text=True)
     assert "more supporters" in html or "steuners nodig" in html
     assert "Ik zou graag samen met buren groente kweken" in html  # no summary: the body
+
+
+def test_a_dutch_sheet_says_in_each_other_language_how_to_read_the_page_in_it(client):
+    """Print sheets stay Dutch; one line per other language, in that language, marked with its lang."""
+    from tests.factories import make_idea
+
+    idea = make_idea(title="Een bankje")
+    text = client.get(f"/print/ideas/{idea.id}").get_data(as_text=True)
+    assert '<li lang="en" dir="ltr">In English: scan the code and choose English at the top of the page.</li>' in text
+    assert '<li lang="tr" dir="ltr">Türkçe için:' in text
+    assert '<li lang="ar" dir="rtl">' in text and "العربية" in text
+    assert "<html lang=\"nl\"" in text
