@@ -46,6 +46,7 @@ def _formatter(kind: str) -> logging.Formatter:
 
 def configure(app) -> None:
     """One handler on the root logger (once per process), unless testing."""
+    _quiet_libraries()
     root = logging.getLogger()
     if app.testing or any(h.get_name() == HANDLER_NAME for h in root.handlers):
         return
@@ -55,7 +56,13 @@ def configure(app) -> None:
     handler.setFormatter(_formatter(app.config.get("LOG_FORMAT", "json")))
     root.addHandler(handler)
     root.setLevel(app.config.get("LOG_LEVEL", "INFO"))
+
+
+def _quiet_libraries() -> None:
+    """Libraries that talk at INFO: only their warnings reach the log."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # our own access line replaces it
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)  # a dozen "Step N" lines per PDF
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # font subsetting inside WeasyPrint
 
 
 def _start() -> None:

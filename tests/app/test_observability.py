@@ -95,3 +95,23 @@ def test_metrics_are_off_by_default_and_token_protected(site, client):
     assert 'participatie_http_requests_total{endpoint="health.healthz",method="GET",status="200"}' in text
     assert "participatie_http_request_duration_seconds_bucket" in text
     assert "participatie_job_tick_duration_seconds" in text and "participatie_mail_outbox" in text
+
+
+def test_a_pdf_does_not_flood_the_log_with_the_pdf_library_s_steps(client, app):
+    """WeasyPrint logs a dozen INFO lines per PDF; at the production level (INFO) only warnings of it pass."""
+    from tests.factories import make_idea
+
+    idea = make_idea()
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    try:
+        assert client.get(f"/print/ideas/{idea.id}.pdf").status_code == 200
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+    assert not [r for r in records if r.name.startswith("weasyprint") and r.levelno < logging.WARNING]
