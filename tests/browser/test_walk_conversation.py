@@ -8,11 +8,12 @@ Screenshots in reports/browser/c*.png; axe at every step.
 """
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 
+from participatie.clock import today_local
 from tests.browser.conftest import PHONE, NetworkGuard, assert_no_axe_violations, login, shot
 from tests.browser.server import LiveServer
 
@@ -45,7 +46,7 @@ def plan_for_two_ideas(page) -> tuple[str, list[str]]:
         ideas.nth(index).check()
         label = ideas.nth(index).evaluate("box => box.labels[0].innerText").strip()
         chosen.append(re.sub(r"\s*\([^)]*\)$", "", label))  # "Title (Wijk, 14)" -> "Title"
-    page.get_by_label(NL(r"^(Dag|Day)$")).fill((date.today() + timedelta(days=1)).isoformat())
+    page.get_by_label(NL(r"^(Dag|Day)$")).fill((today_local() + timedelta(days=1)).isoformat())
     page.get_by_label(NL(r"^(Begintijd|Start time)$")).fill("19:30")
     page.get_by_label(NL(r"^(Eindtijd|End time)$")).fill("21:00")
     page.get_by_label(NL(r"^(Ontmoetingsplek van de sociale kaart|Meeting place from the social map)")).select_option(index=1)
@@ -90,7 +91,7 @@ def write_report_and_three_actions(page, url: str) -> None:
         form.get_by_label(NL(r"^(Idee|Idea)$")).select_option(index=index % 2)
         form.get_by_label(NL(r"^(Wat gaat er gebeuren|What will happen)$")).fill(what)
         form.get_by_label(NL(r"^(Naam of afdeling|Name or department)$")).fill(owners[index])
-        form.get_by_label(NL(r"^(Wanneer klaar|By when)$")).fill((date.today() + timedelta(days=40 + index)).isoformat())
+        form.get_by_label(NL(r"^(Wanneer klaar|By when)$")).fill((today_local() + timedelta(days=40 + index)).isoformat())
         form.get_by_role("button", name=NL(r"^(Actie toevoegen|Add action)$")).click()
         expect(page.get_by_role("main")).to_contain_text(what)
     shot(page, "c5-report-and-actions")

@@ -1,10 +1,11 @@
 """Ideas collected offline and paper supports: they count toward the threshold; contact details stay private."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from participatie.accounts.roles import Role
+from participatie.clock import today_local
 from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.ideas.models import Follow
 from participatie.ideas.status import IdeaStatus
@@ -52,7 +53,7 @@ def test_paper_supports_count_toward_the_threshold(ctx_db):
     idea = make_idea()
     for _ in range(3):
         toggle_support(person(), idea, SupportKind.STEUN)
-    offline.add_paper_support(broker, idea, count=6, collected_where="Buurthuis", collected_on=date.today())
+    offline.add_paper_support(broker, idea, count=6, collected_where="Buurthuis", collected_on=today_local())
     assert fresh(idea).status == IdeaStatus.OPEN and fresh(idea).supporter_total == 9
     toggle_support(person(), idea, SupportKind.STEUN)  # the tenth
     idea = fresh(idea)
@@ -66,7 +67,7 @@ def test_paper_supports_alone_can_pass_the_threshold(ctx_db):
     set_wijk("west", threshold=10)
     idea = make_idea()
     offline.add_paper_support(makelaar("west"), idea, count=14, collected_where="Markt",
-                              collected_on=date.today() - timedelta(days=2), note="Lijst bij de kraam")
+                              collected_on=today_local() - timedelta(days=2), note="Lijst bij de kraam")
     assert fresh(idea).status == IdeaStatus.AWAITING_RESPONSE
     threshold = next(e for e in events(idea) if e.kind == "threshold")
     assert threshold.public_text.startswith("14 ")
@@ -76,19 +77,19 @@ def test_paper_supports_are_checked(ctx_db):
     idea = make_idea()
     broker = makelaar("west")
     for bad in ({"count": 0}, {"count": 6000}, {"collected_where": " "},
-                {"collected_on": date.today() + timedelta(days=1)}):
-        values = {"count": 5, "collected_where": "Markt", "collected_on": date.today()} | bad
+                {"collected_on": today_local() + timedelta(days=1)}):
+        values = {"count": 5, "collected_where": "Markt", "collected_on": today_local()} | bad
         with pytest.raises(DomainValidationError):
             offline.add_paper_support(broker, idea, **values)
     for user in (makelaar("zuid"), person(Role.AMBASSADOR), person()):
         with pytest.raises(NotAllowed):
-            offline.add_paper_support(user, idea, count=5, collected_where="Markt", collected_on=date.today())
+            offline.add_paper_support(user, idea, count=5, collected_where="Markt", collected_on=today_local())
 
 
 def test_the_idea_page_shows_who_collected_it_and_the_paper_count(web):
     broker = makelaar("west", name="Sanne")
     idea = _collected(broker)
-    offline.add_paper_support(broker, idea, count=14, collected_where="Markt", collected_on=date.today())
+    offline.add_paper_support(broker, idea, count=14, collected_where="Markt", collected_on=today_local())
     text = page(web.get(f"/ideas/{idea.id}"))
     assert "Sanne" in text and "de markt op de Kanaalstraat" in text
     assert "14" in text
