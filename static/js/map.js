@@ -15,6 +15,7 @@
     link.href = (options.link || "/ideas/{id}").replace("{id}", encodeURIComponent(feature.id));
     link.textContent = feature.properties.t;
     link.className = "map-popup__title";
+    markLanguage(link, feature.properties.l);
     box.appendChild(kind);
     box.appendChild(link);
     if (typeof feature.properties.s === "number") {
@@ -23,6 +24,15 @@
       box.appendChild(count);
     }
     return box;
+  }
+
+  // The title in the language it was written in, when that is not the page's (as web.i18n.lang_attrs).
+  function markLanguage(el, lang) {
+    var page = document.documentElement;
+    if (!lang || lang === page.lang) { return; }
+    el.lang = lang;
+    var dir = lang === "ar" ? "rtl" : "ltr";
+    if (dir !== (page.dir || "ltr")) { el.dir = dir; }
   }
 
   var cachedLabels = null;
@@ -141,7 +151,7 @@
   }
 
   function ideaMarker(map, item, options) {
-    var feature = { id: item.id, properties: { t: item.t, k: item.k, s: item.s } };
+    var feature = { id: item.id, properties: { t: item.t, k: item.k, s: item.s, l: item.l } };
     var marker = L.marker([item.lat, item.lng], { title: item.t, alt: item.t });
     marker.ideaId = item.id;
     marker.bindPopup(function () { return popupFor(feature, options); }, popupOptions(map));
