@@ -1,6 +1,6 @@
 """Fill one language's catalogue from TSV files (Turkish, Arabic, ...).
 
-    python scripts/set_translations.py tr translations/tr/*.tsv     # fill empty msgstrs only
+    python scripts/set_translations.py tr translations/tr/*.tsv     # the TSV rows win (later files last)
     python scripts/set_translations.py ar translations/ar/*.tsv --export-missing /tmp/ar-missing.tsv
 
 TSV rows: ``msgid<TAB>translation``; plurals ``singular || plural<TAB>form 0 || form 1 || ...``
@@ -52,22 +52,26 @@ def main(argv: list[str]) -> int:
     for path in files:
         for msgid, text in rows(path):
             message = catalog.get(msgid.split(" || ")[0])
-            if message is None or not _missing(message):
-                continue  # not extracted (stale row) or already translated
+            if message is None:
+                continue  # not extracted (stale row)
             if isinstance(message.id, tuple):
                 forms = tuple(text.split(" || "))
                 if len(forms) != catalog.num_plurals:
                     print(f"wrong number of plural forms ({len(forms)}, want {catalog.num_plurals}): {msgid!r}")
                     continue
+                if message.string == forms:
+                    continue
                 message.string = forms
             else:
-                message.string = text
+                if message.string == text:
+                    continue
+                message.string = text  # the TSV is the source: a corrected row replaces the old text
             message.flags.discard("fuzzy")
             changed += 1
     with po.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, sort_output=True)
     missing = [m for m in catalog if m.id and _missing(m)]
-    print(f"{locale}: {changed} filled; {len(missing)} untranslated")
+    print(f"{locale}: {changed} filled or corrected; {len(missing)} untranslated")
     if export:
         lines = [_escape(" || ".join(m.id) if isinstance(m.id, tuple) else m.id) for m in missing]
         export.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -57,7 +57,8 @@ def _utc_stamp(moment: datetime) -> str:
         moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def calendar(conversation, *, url: str, host: str, description: str, now: datetime) -> str:
+def calendar(conversation, *, url: str, host: str, description: str, now: datetime, lang: str | None = None) -> str:
+    """`lang`: the language of `description` (the downloader's interface language), told to the calendar."""
     status = "CANCELLED" if conversation.status == "cancelled" else "CONFIRMED"
     lines = [
         "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Participatie Utrecht//Stadsgesprekken//NL",
@@ -69,7 +70,7 @@ def calendar(conversation, *, url: str, host: str, description: str, now: dateti
         f"DTEND;TZID=Europe/Amsterdam:{_local_stamp(conversation.ends_at)}",
         f"SUMMARY:{escape(conversation.title)}",
         f"LOCATION:{escape(conversation.venue)}",
-        f"DESCRIPTION:{escape(description)}",
+        f"DESCRIPTION{f';LANGUAGE={lang}' if lang else ''}:{escape(description)}",
         f"URL:{url}",
         f"STATUS:{status}",
     ]

@@ -188,6 +188,7 @@ class ConversationFeedback(db.Model):
     rating: Mapped[Rating] = mapped_column(enum_column(Rating, 20))
     input_used: Mapped[InputUsed | None] = mapped_column(enum_column(InputUsed, 20))
     text: Mapped[str] = mapped_column(Text, default="")
+    lang: Mapped[str | None] = mapped_column(String(5))  # of text: the writer's interface language
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

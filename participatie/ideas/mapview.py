@@ -57,12 +57,18 @@ def _cluster(n, lat, lng, south, west, north, east, name=None) -> dict:
 
 def _idea_items(ids=None, query=None) -> list[dict]:
     columns = (Idea.id, Idea.lat, Idea.lng, Idea.title, Idea.kind, Idea.support_count, Idea.join_count,
-               Idea.paper_support_count)
+               Idea.paper_support_count, Idea.lang)
     query = query if query is not None else select(Idea).where(Idea.id.in_(ids))
     query = query.options(load_only(*columns), lazyload("*")).order_by(Idea.id)
-    return [{"type": "idea", "id": i.id, "lat": round(i.lat, 5), "lng": round(i.lng, 5), "t": i.title[:MAX_TITLE],
-             "k": i.kind.value, "s": i.supporter_total}
-            for i in db.session.scalars(query)]
+    return [_idea_item(i) for i in db.session.scalars(query)]
+
+
+def _idea_item(idea) -> dict:
+    item = {"type": "idea", "id": idea.id, "lat": round(idea.lat, 5), "lng": round(idea.lng, 5),
+            "t": idea.title[:MAX_TITLE], "k": idea.kind.value, "s": idea.supporter_total}
+    if idea.lang:  # the popup marks the title with it when it is not the page's language
+        item["l"] = idea.lang
+    return item
 
 
 def _wijk_bubbles_from_counters(filters, view: View) -> list[dict]:

@@ -58,6 +58,8 @@ class Idea(db.Model):
     wijk_id: Mapped[int] = mapped_column(ForeignKey("wijken.id"), active_history=True)
     needs_csv: Mapped[str] = mapped_column(String(120), default="")
     offer: Mapped[str] = mapped_column(Text, default="")
+    # The writer's interface language when they wrote the text (web.i18n.writer_language); None = unknown.
+    lang: Mapped[str | None] = mapped_column(String(5))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     status: Mapped[IdeaStatus] = mapped_column(enum_column(IdeaStatus), default=IdeaStatus.OPEN, index=True,
                                                active_history=True)
@@ -162,6 +164,7 @@ class IdeaEvent(db.Model):
     new_status: Mapped[str | None] = mapped_column(String(24))
     public_text: Mapped[str] = mapped_column(Text, default="")
     internal_note: Mapped[str] = mapped_column(Text, default="")
+    lang: Mapped[str | None] = mapped_column(String(5))  # of public_text, as Idea.lang
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     actor: Mapped[User | None] = relationship(lazy="joined")

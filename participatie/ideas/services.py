@@ -8,6 +8,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from participatie.web.errors import DomainValidationError, NotAllowed
+from participatie.web.i18n import writer_language
 from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import photos, rules, workflow
@@ -68,8 +69,10 @@ def _apply(idea: Idea, data: IdeaInput) -> None:
     _check_lengths(data)
     wijk, lat, lng = place_of(data)
     idea.kind = IdeaKind(data.kind)
-    idea.title = data.title.strip()
-    idea.body = data.body.strip()
+    title, body = data.title.strip(), data.body.strip()
+    if idea.lang is None or (title, body) != (idea.title, idea.body):  # a fix of the place keeps the language
+        idea.lang = writer_language()
+    idea.title, idea.body = title, body
     idea.themes = [t for t in data.themes if t in THEMES]
     idea.needs = [n for n in data.needs if n in NEEDS]
     idea.offer = data.offer.strip()

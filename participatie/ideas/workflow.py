@@ -25,6 +25,7 @@ from participatie.extensions import db
 from participatie.ideas.models import Idea, IdeaEvent
 from participatie.ideas.status import WORKING, EventKind, IdeaStatus, Outcome, can_transition
 from participatie.web.errors import DomainValidationError, InvalidTransition
+from participatie.web.i18n import writer_language
 
 signals = Namespace()
 # sender: the idea; keyword arguments: event, old, new, actor, notice
@@ -54,7 +55,7 @@ class Notice:
 
 def move(idea: Idea, to: IdeaStatus, actor, public_text: str, *, kind: EventKind = EventKind.STATUS_CHANGE,
          outcome: Outcome | None = None, internal_note: str = "", notice: Notice | None = None,
-         now: datetime | None = None) -> IdeaEvent:
+         now: datetime | None = None, lang: str | None = None) -> IdeaEvent:
     """Move the idea to `to`; refused (InvalidTransition) when status.py does not allow it and
     (DomainValidationError) without a public message."""
     to, text = IdeaStatus(to), (public_text or "").strip()
@@ -67,7 +68,7 @@ def move(idea: Idea, to: IdeaStatus, actor, public_text: str, *, kind: EventKind
     idea.status = to
     _set_terms(idea, to, outcome, now)
     event = _append(idea, EventKind(kind), actor, text, old=old, new=to, internal_note=internal_note,
-                    created_at=now)
+                    created_at=now, lang=lang)
     idea_moved.send(idea, event=event, old=old, new=to, actor=actor, notice=notice)
     return event
 
@@ -88,17 +89,21 @@ def next_update_due(now: datetime) -> datetime:
 
 
 def record(idea: Idea, kind: EventKind, actor, public_text: str = "", *, internal_note: str = "",
-           created_at: datetime | None = None, notice: Notice | None = None) -> IdeaEvent:
+           created_at: datetime | None = None, notice: Notice | None = None, lang: str | None = None) -> IdeaEvent:
     """A timeline line that does not change the status."""
     event = _append(idea, EventKind(kind), actor, (public_text or "").strip(), internal_note=internal_note,
-                    created_at=created_at)
+                    created_at=created_at, lang=lang)
     event_recorded.send(idea, event=event, actor=actor, notice=notice)
     return event
 
 
-def _append(idea, kind, actor, text, *, old=None, new=None, internal_note="", created_at=None) -> IdeaEvent:
+def _append(idea, kind, actor, text, *, old=None, new=None, internal_note="", created_at=None,
+            lang=None) -> IdeaEvent:
+    """`lang`: the language of `text` when the caller knows it better than the writer's interface
+    language right now (e.g. a resident's words inside a Dutch line)."""
     event = IdeaEvent(idea_id=idea.id, actor=actor, kind=kind, public_text=text, old_status=old,
-                      new_status=new, internal_note=(internal_note or "").strip())
+                      new_status=new, internal_note=(internal_note or "").strip(),
+                      lang=(lang or writer_language()) if text else None)
     if created_at is not None:
         event.created_at = created_at
     db.session.add(event)

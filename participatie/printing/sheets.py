@@ -48,6 +48,19 @@ class Section:
     name: str = ""  # a CSS modifier: sheet__section--<name>
 
 
+class Written(str):
+    """People's own words on a sheet, with the language they wrote them in (None: unknown), so the
+    sheet marks them with lang="xx" (web.i18n.lang_attrs) when that is not the sheet's language."""
+
+    lang: str | None = None
+
+
+def written(text: str, lang: str | None) -> Written:
+    own = Written(text)
+    own.lang = lang
+    return own
+
+
 def excerpt(text: str, words: int = BODY_WORDS) -> tuple[str, bool]:
     parts = (text or "").split()
     if len(parts) <= words:
@@ -66,7 +79,7 @@ def _what(idea: Idea, summary: str | None) -> Section:
     if summary and summary.strip():
         return Section(_("What is it?"), [kind, *[p for p in summary.splitlines() if p.strip()]])
     text, cut = excerpt(idea.body)
-    paragraphs = [kind, text]
+    paragraphs = [kind, written(text, idea.lang)]
     if cut:
         paragraphs.append(_("Read the whole text on the website."))
     return Section(_("What is it?"), paragraphs)
@@ -96,7 +109,7 @@ def _reactions(idea: Idea) -> Section:
     for reaction in db.session.scalars(recent_shown(idea.id, 3)):
         name = reaction.author.display_name if reaction.author else _("Former participant")
         text, _cut = excerpt(reaction.body, 40)
-        section.items.append((text, _("%(name)s on %(date)s", name=name, date=human_date(reaction.created_at))))
+        section.items.append((written(text, reaction.lang), _("%(name)s on %(date)s", name=name, date=human_date(reaction.created_at))))
     return section
 
 
@@ -112,7 +125,7 @@ def _city(idea: Idea) -> Section:
     if answer:
         name = answer.actor.display_name if answer.actor else _("The city")
         section.paragraphs.append(_("On %(date)s %(name)s wrote:", date=human_date(answer.created_at), name=name))
-        section.quote = answer.public_text
+        section.quote = written(answer.public_text, answer.lang)
     elif (talk := last_held_conversation(idea)) is not None:
         section.paragraphs.append(_("There was a city conversation about this idea on %(date)s. "
                                     "The report is on the website.", date=human_date(talk.starts_at)))

@@ -1,6 +1,9 @@
 """Print pages (A4) and the same page as PDF at the same URL + ``.pdf``. Read-only, public."""
 
+from functools import wraps
+
 from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import force_locale
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -26,13 +29,26 @@ bp = Blueprint("printing", __name__, url_prefix="/print")
 SUPPORT_LIST_ROWS = 12
 
 
-def sheet_route(rule: str, endpoint: str):
-    """Register the print page and its PDF twin (``rule.pdf``, endpoint ``<name>_pdf``)."""
+def sheet_route(rule: str, endpoint: str, *, dutch: bool = True):
+    """Register the print page and its PDF twin (``rule.pdf``, endpoint ``<name>_pdf``).
+
+    Sheets for meetings (``dutch``) are Dutch whatever the reader's interface language, with a line
+    in each other language (print/base.html); what is handed to a resident (the flyer, the idea
+    card) is in the language of whoever downloads it."""
     def decorator(view):
-        bp.add_url_rule(rule, endpoint, view, defaults={"as_pdf": False}, methods=["GET"])
-        bp.add_url_rule(rule + ".pdf", endpoint + "_pdf", view, defaults={"as_pdf": True}, methods=["GET"])
+        target = _in_dutch(view) if dutch else view
+        bp.add_url_rule(rule, endpoint, target, defaults={"as_pdf": False}, methods=["GET"])
+        bp.add_url_rule(rule + ".pdf", endpoint + "_pdf", target, defaults={"as_pdf": True}, methods=["GET"])
         return view
     return decorator
+
+
+def _in_dutch(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+            return view(*args, **kwargs)
+    return wrapped
 
 
 def render_sheet(template: str, *, as_pdf: bool, link: str, filename: str, **context):
@@ -116,14 +132,14 @@ def conversation_sheet(found: Conversation, summary: str | None, *, as_pdf: bool
                         conversation=found, sheet=sheet)
 
 
-@sheet_route("/flyer", "flyer")
+@sheet_route("/flyer", "flyer", dutch=False)
 def flyer(as_pdf: bool):
     wijk = geo.wijk_by_slug(request.args.get("wijk", "")) if request.args.get("wijk") else None
     link = public_url("dashboard.wijk", slug=wijk.slug) if wijk else public_url("ideas.new")
     return render_sheet("print/flyer.html", as_pdf=as_pdf, filename="flyer", link=link, wijk=wijk)
 
 
-@sheet_route("/ideenkaart", "idea_card")
+@sheet_route("/ideenkaart", "idea_card", dutch=False)
 def idea_card(as_pdf: bool):
     return render_sheet("print/idea_card.html", as_pdf=as_pdf, filename="ideeenkaart",
                         link=public_url("ideas.new"), needs=NEEDS)

@@ -1,6 +1,7 @@
 """/privacy, /toegankelijkheid (with the feedback form) and /account/mijn-gegevens."""
 
 import json
+from datetime import date
 
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -9,6 +10,7 @@ from flask_login import current_user, login_required
 from participatie.extensions import limiter
 from participatie.privacy import services
 from participatie.privacy.forms import AccessibilityFeedbackForm
+from participatie.web.i18n import human_date
 from participatie.web.ratelimit import person_limit
 
 bp = Blueprint("privacy", __name__)
@@ -54,6 +56,16 @@ def my_data_json():
 
 def _statement_settings() -> dict:
     config = current_app.config
-    return {key: config[key] for key in (
+    settings = {key: config[key] for key in (
         "ORGANISATION_NAME", "PRIVACY_CONTACT", "PRIVACY_OFFICER", "MAIL_PROCESSOR",
         "RETENTION_INACTIVE_YEARS", "ACCESSIBILITY_CHECKED_ON")}
+    settings["ACCESSIBILITY_CHECKED_ON"] = _in_words(settings["ACCESSIBILITY_CHECKED_ON"])
+    return settings
+
+
+def _in_words(day) -> str:
+    """'5 december 2026' / '5 Aralık 2026' for the configured ISO date; other text as written."""
+    try:
+        return human_date(day if isinstance(day, date) else date.fromisoformat(str(day)))
+    except ValueError:
+        return str(day)

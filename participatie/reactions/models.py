@@ -31,6 +31,7 @@ class Reaction(db.Model):
     # Kept when the account is deleted: the name then reads "Oud-deelnemer" (User.display_name).
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     body: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(5))  # the writer's interface language (as Idea.lang)
     role_mark: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -20,6 +20,7 @@ from participatie.reactions import rules, text
 from participatie.reactions.models import Reaction, replies_to, shown_count, top_level, written_since
 from participatie.reactions.signals import reaction_held
 from participatie.web.errors import DomainValidationError, NotAllowed
+from participatie.web.i18n import writer_language
 
 MAX_LENGTH = 1000
 REVIEW = "review"  # the moderation reason code for "held for review"
@@ -73,7 +74,7 @@ def post(author, idea, body: str, *, parent: Reaction | None = None, photo: phot
     body = _check_text(body, author, now)
     _check_pace(author, now)
     reaction = Reaction(idea=idea, author=author, parent_id=parent.id if parent else None, body=body,
-                        role_mark=rules.role_mark(author, idea), created_at=now)
+                        lang=writer_language(), role_mark=rules.role_mark(author, idea), created_at=now)
     if photo is not None:
         cleaned, _thumb, alt = photos.clean(photo)  # the same checks and cleaning as photos on ideas
         reaction.photo_name, reaction.photo_alt = photos.keep(cleaned), alt
@@ -114,7 +115,7 @@ def edit(actor, reaction: Reaction, body: str, *, now=None) -> Reaction:
     if not rules.can_edit_reaction(actor, reaction, now):
         raise NotAllowed("edit reaction")
     reaction.body = _check_text(body, actor, now)
-    reaction.edited_at = now
+    reaction.lang, reaction.edited_at = writer_language(), now
     db.session.commit()
     return reaction
 

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from participatie.web.errors import DomainValidationError, NotAllowed
+from participatie.web.i18n import writer_language
 from participatie.extensions import db
 from participatie.ideas.models import EventKind, IdeaEvent
 from participatie.ideas.services import is_following
@@ -40,7 +41,7 @@ def give_feedback(user, event: IdeaEvent, helpful: bool, text: str = "", *, via_
     row = row or AnswerFeedback(event_id=event.id, user_id=user.id)
     row.helpful = helpful
     if text.strip() or row.text is None:
-        row.text = text.strip()[:2000]
+        row.text, row.lang = text.strip()[:2000], writer_language()
     db.session.add(row)
     db.session.commit()
     return row

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from participatie.clock import add_working_days, utcnow
 from participatie.web.errors import DomainValidationError, NotAllowed
+from participatie.web.i18n import writer_language
 from participatie.extensions import db
 from participatie.ideas import workflow
 from participatie.ideas.models import IdeaEvent
@@ -71,16 +72,23 @@ def answer_followup(user, followup: FollowUp, yes: bool | None, text: str = "", 
     now = now or utcnow()
     first_answer = followup.answered_at is None
     followup.answered_at, followup.answer_yes, followup.text = now, yes, (text or "").strip()[:2000]
-    idea = followup.idea
+    followup.lang = writer_language() if followup.text else None
+    idea, lang = followup.idea, _line_lang(followup)
     if followup.kind == FollowUpKind.SOLVED and first_answer and followup.expired_at is None:
-        _settle(idea, user, yes, followup.text, now)
+        _settle(idea, user, yes, followup.text, now, lang)
     elif followup.kind == FollowUpKind.SOLVED and first_answer and not yes:
-        _late_no(idea, user, followup.text)
+        _late_no(idea, user, followup.text, lang)
     elif followup.kind == FollowUpKind.HOW_NOW and first_answer:
-        _timeline(idea, user, _how_now_text(yes, followup.text))
+        _timeline(idea, user, _how_now_text(yes, followup.text), lang)
         _tell_ambassador(idea, _l("The initiator says how it is going with “%(title)s”", title=idea.title))
     db.session.commit()
     return followup
+
+
+def _line_lang(followup: FollowUp) -> str:
+    """The timeline line is a short Dutch lead plus the resident's own words: it carries the
+    language of those words when there are any, else Dutch."""
+    return followup.lang or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def _how_now_text(yes: bool | None, text: str) -> str:
@@ -98,30 +106,30 @@ def _how_now_parts(yes: bool | None, text: str) -> str:
     return f"{head}\n{text}".strip()
 
 
-def _settle(idea, user, yes: bool, text: str, now) -> None:
+def _settle(idea, user, yes: bool, text: str, now, lang: str) -> None:
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-        _settle_in_default_language(idea, user, yes, text, now)
+        _settle_in_default_language(idea, user, yes, text, now, lang)
 
 
-def _settle_in_default_language(idea, user, yes: bool, text: str, now) -> None:
+def _settle_in_default_language(idea, user, yes: bool, text: str, now, lang: str) -> None:
     if idea.status != IdeaStatus.DONE:
         return
     if yes:
         head = _("The initiator says: this is solved.")
         workflow.move(idea, IdeaStatus.CLOSED, user, f"{head}\n{text}".strip(), kind=EventKind.FOLLOWUP_ANSWER,
-                      now=now)
+                      now=now, lang=lang)
         return
     head = _("The initiator says: this is not solved yet.")
     workflow.move(idea, IdeaStatus.IN_PROGRESS, user, f"{head}\n{text}".strip(), kind=EventKind.FOLLOWUP_ANSWER,
-                  now=now)
+                  now=now, lang=lang)
     _tell_ambassador(idea, _l("“%(title)s” is not solved: the initiator reopened it", title=idea.title))
 
 
-def _late_no(idea, user, text: str) -> None:
+def _late_no(idea, user, text: str, lang: str) -> None:
     """A 'no' after the idea closed by itself: put it on the record and tell the ambassador."""
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         head = _("After closing, the initiator says: this is not solved.")
-    _timeline(idea, user, f"{head}\n{text}".strip())
+    _timeline(idea, user, f"{head}\n{text}".strip(), lang)
     _tell_ambassador(idea, _l("“%(title)s” is not solved, says the initiator", title=idea.title))
 
 
@@ -130,14 +138,14 @@ def add_words(followup: FollowUp, text: str) -> None:
     text = (text or "").strip()[:2000]
     if not text or followup.answered_at is None:
         return
-    followup.text = text
-    _timeline(followup.idea, followup.user, text)
+    followup.text, followup.lang = text, writer_language()
+    _timeline(followup.idea, followup.user, text, followup.lang)
     _tell_ambassador(followup.idea, _l("The initiator added a note to “%(title)s”", title=followup.idea.title))
     db.session.commit()
 
 
-def _timeline(idea, actor, text) -> IdeaEvent:
-    return workflow.record(idea, EventKind.FOLLOWUP_ANSWER, actor, text)
+def _timeline(idea, actor, text, lang: str | None = None) -> IdeaEvent:
+    return workflow.record(idea, EventKind.FOLLOWUP_ANSWER, actor, text, lang=lang)
 
 
 def _tell_ambassador(idea, subject) -> None:

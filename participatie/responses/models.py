@@ -40,6 +40,7 @@ class AnswerFeedback(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     helpful: Mapped[bool] = mapped_column(Boolean)
     text: Mapped[str] = mapped_column(Text, default="")
+    lang: Mapped[str | None] = mapped_column(String(5))  # of text: the writer's interface language
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -62,6 +63,7 @@ class FollowUp(db.Model):
     answered_at: Mapped[datetime | None] = mapped_column(DateTime)
     answer_yes: Mapped[bool | None] = mapped_column(Boolean)
     text: Mapped[str] = mapped_column(Text, default="")
+    lang: Mapped[str | None] = mapped_column(String(5))  # of text: the writer's interface language
     expired_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     idea: Mapped[Idea] = relationship()

@@ -1,9 +1,10 @@
 """Locale selection and formatting helpers (Flask-Babel)."""
 
-from flask import current_app, has_request_context, request, session
-from flask_babel import force_locale, format_date, format_datetime
+from flask import current_app, has_app_context, has_request_context, request, session
+from flask_babel import force_locale, format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 
 def select_locale() -> str:
@@ -20,8 +21,32 @@ def select_locale() -> str:
 
 def text_direction(locale: str | None = None) -> str:
     """'rtl' for right-to-left languages (Arabic), else 'ltr': set on <html dir>."""
-    code = str(locale or select_locale())
+    code = str(locale or get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
     return "rtl" if code in current_app.config["RTL_LANGUAGES"] else "ltr"
+
+
+def writer_language() -> str | None:
+    """The language of text someone writes now: their interface language at this moment.
+    Every service that stores text people write (ideas, reactions, updates, answers) keeps it
+    next to the text, so pages can mark it with lang="xx" for screen readers."""
+    if not has_app_context():
+        return None
+    code = str(get_locale() or "")
+    return code if code in current_app.config["LANGUAGES"] else None
+
+
+def lang_attrs(code: str | None) -> Markup:
+    """' lang="tr"' (and ' dir="rtl"'/' dir="ltr"' when the direction differs) for text written in
+    another language than the page's; nothing when it is the page's language or unknown."""
+    if not code or code not in current_app.config["LANGUAGES"]:
+        return Markup("")
+    page = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    if code == page:
+        return Markup("")
+    attrs = f' lang="{code}"'
+    if text_direction(code) != text_direction(page):
+        attrs += f' dir="{text_direction(code)}"'
+    return Markup(attrs)
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -30,17 +55,28 @@ def language_choices() -> list[tuple[str, str]]:
 
 
 def other_language_notes() -> list[dict]:
-    """For Dutch print sheets: one line in each other interface language, in that language,
-    telling the reader how to read the page in it (the sheet's QR code leads to the site)."""
+    """For print sheets: one line in each other interface language than the sheet's, in that
+    language, telling the reader how to read the page in it (the sheet's QR code leads to the site)."""
     notes = []
+    page = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
     for code, name in current_app.config["LANGUAGES"].items():
-        if code == current_app.config["BABEL_DEFAULT_LOCALE"]:
+        if code == page:
             continue
         with force_locale(code):
             text = _("In %(language)s: scan the code and choose %(language)s at the top of the page.",
                      language=name)
         notes.append({"code": code, "dir": text_direction(code), "text": text})
     return notes
+
+
+def comma() -> str:
+    """The list comma of the page's language: Arabic writes '،'."""
+    return "، " if str(get_locale() or "") == "ar" else ", "
+
+
+def word_list(values, labels: dict | None = None) -> str:
+    """'Geld, Toestemming' / 'المال، الإذن': a short list (of labels[value]) joined with the language's comma."""
+    return comma().join(str(labels[v] if labels is not None else v) for v in values)
 
 
 def human_date(value) -> str:
@@ -55,5 +91,7 @@ def human_datetime(value) -> str:
 def register(app) -> None:
     app.jinja_env.filters["human_date"] = human_date
     app.jinja_env.filters["human_datetime"] = human_datetime
+    app.jinja_env.filters["word_list"] = word_list
     app.jinja_env.globals.update(text_direction=text_direction, language_choices=language_choices,
-                                 other_language_notes=other_language_notes)
+                                 other_language_notes=other_language_notes, lang_attrs=lang_attrs,
+                                 comma=comma)

@@ -15,6 +15,7 @@
     link.href = (options.link || "/ideas/{id}").replace("{id}", encodeURIComponent(feature.id));
     link.textContent = feature.properties.t;
     link.className = "map-popup__title";
+    markLanguage(link, feature.properties.l);
     box.appendChild(kind);
     box.appendChild(link);
     if (typeof feature.properties.s === "number") {
@@ -23,6 +24,15 @@
       box.appendChild(count);
     }
     return box;
+  }
+
+  // The title in the language it was written in, when that is not the page's (as web.i18n.lang_attrs).
+  function markLanguage(el, lang) {
+    var page = document.documentElement;
+    if (!lang || lang === page.lang) { return; }
+    el.lang = lang;
+    var dir = lang === "ar" ? "rtl" : "ltr";
+    if (dir !== (page.dir || "ltr")) { el.dir = dir; }
   }
 
   var cachedLabels = null;
@@ -68,6 +78,25 @@
     container.setAttribute("data-map-ready", String(drawn));
   }
 
+  function isRtl() {
+    return document.documentElement.dir === "rtl";
+  }
+
+  // Right to left (Arabic): the controls are mirrored, the map itself (geography) is not. Zoom
+  // buttons start at the top right instead of the top left; the attribution moves to the bottom
+  // left, and the scale sits just above it there (side by side they overlapped on a phone).
+  // map.js is deferred and runs before the folium script (DOMContentLoaded), so every map gets it.
+  if (window.L && isRtl()) {
+    L.Map.addInitHook(function () {
+      if (this.zoomControl) { this.zoomControl.setPosition("topright"); }
+      if (this.attributionControl) {
+        this.attributionControl.setPosition("bottomleft");
+        this.attributionControl.getContainer().dir = "ltr";  // Latin names and links: one left-to-right line
+      }
+    });
+    L.Control.Scale.addInitHook(function () { this.options.position = "bottomleft"; });
+  }
+
   function isPhone() {
     return window.matchMedia && window.matchMedia("(max-width: 40em)").matches;
   }
@@ -75,14 +104,15 @@
   // A popup stays inside the map, clear of the zoom buttons, and fits a 360 px screen.
   function popupOptions(map) {
     var width = map.getContainer().clientWidth;
-    var phone = isPhone();
+    var phone = isPhone(), rtl = isRtl();
     return {
       maxWidth: Math.max(160, Math.min(260, width - 72)),
       minWidth: Math.min(160, width - 72),
       autoPan: true, keepInView: true,
-      // Phone: zoom buttons top right, so popups keep below them; wide: zoom buttons top left.
-      autoPanPaddingTopLeft: L.point(phone ? 12 : 56, phone ? 84 : 12),
-      autoPanPaddingBottomRight: L.point(12, 12)
+      // Phone: zoom buttons at the top (right; left in Arabic), so popups keep below them; wide:
+      // zoom buttons top left (right in Arabic), so popups keep clear of that side.
+      autoPanPaddingTopLeft: L.point(!phone && !rtl ? 56 : 12, phone ? 84 : 12),
+      autoPanPaddingBottomRight: L.point(!phone && rtl ? 56 : 12, 12)
     };
   }
 
@@ -141,7 +171,7 @@
   }
 
   function ideaMarker(map, item, options) {
-    var feature = { id: item.id, properties: { t: item.t, k: item.k, s: item.s } };
+    var feature = { id: item.id, properties: { t: item.t, k: item.k, s: item.s, l: item.l } };
     var marker = L.marker([item.lat, item.lng], { title: item.t, alt: item.t });
     marker.ideaId = item.id;
     marker.bindPopup(function () { return popupFor(feature, options); }, popupOptions(map));
@@ -177,7 +207,7 @@
     } else if (options.fitBounds) {
       map.fitBounds(options.fitBounds, { padding: [8, 8], animate: false });
     }
-    if (isPhone() && map.zoomControl) { map.zoomControl.setPosition("topright"); }
+    if (isPhone() && map.zoomControl) { map.zoomControl.setPosition(isRtl() ? "topleft" : "topright"); }
 
     function bbox() {
       var b = map.getBounds();

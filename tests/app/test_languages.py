@@ -49,3 +49,13 @@ def test_settings_offer_all_four_languages(client):
     text = client.get("/account/settings").get_data(as_text=True)
     for code in ("nl", "en", "tr", "ar"):
         assert f'value="{code}"' in text
+
+
+def test_arabic_lists_use_the_arabic_comma(client):
+    from tests.factories import make_idea
+
+    idea = make_idea(themes=["groen", "spelen"], needs=["money", "permission"], street="Kanaalstraat")
+    arabic = client.get(f"/ideas/{idea.id}", headers={"Accept-Language": "ar"}).get_data(as_text=True)
+    assert "مال، إذن" in arabic and "، Kanaalstraat" in arabic and ", Kanaalstraat" not in arabic
+    dutch = client.get(f"/ideas/{idea.id}", headers={"Accept-Language": "nl"}).get_data(as_text=True)
+    assert "Geld, Toestemming" in dutch and "Wijk West, Kanaalstraat" in dutch

@@ -71,6 +71,41 @@ def test_a_resident_posts_and_supports_in_turkish(page):
     raise AssertionError("no idea on the first page can be supported")
 
 
+def test_a_resident_posts_and_supports_in_arabic(page):
+    """Posted in Arabic: the page reads right to left, the idea carries no extra mark on its own
+    Arabic page, while the Dutch ideas around it are marked lang="nl" dir="ltr"."""
+    login(page, "inwoner@example.org")
+    page.goto("/taal/ar?next=/ideas/new")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.get_by_label(re.compile(r"^العنوان$")).fill("مقاعد جديدة في الحديقة")
+    page.get_by_label(re.compile(r"^أخبرنا بالمزيد$")).fill("لا يوجد مكان للجلوس في الحديقة. نريد مقعدين.")
+    page.get_by_label(re.compile(r"^المنطقة$")).select_option(label="Oost")
+    page.get_by_role("button", name=re.compile(r"^انشر فكرتي$")).click()
+    expect(page).to_have_url(re.compile(r"/ideas/\d+$"))
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("مقاعد جديدة في الحديقة")
+    assert heading.get_attribute("lang") is None  # the page's own language
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    shot(page, "ar-posted")
+    mine = page.url
+    page.goto("/ideas")
+    dutch = page.locator(".idea-card__title[lang=nl]").first
+    expect(dutch).to_have_attribute("dir", "ltr")
+    links = page.get_by_role("main").get_by_role("article").get_by_role("link")
+    for href in [links.nth(i).get_attribute("href") for i in range(links.count())]:
+        if mine.endswith(href):
+            continue
+        page.goto(href)
+        support = page.get_by_role("button", name=re.compile(r"^أدعم هذا$"))
+        if support.count():
+            support.click()
+            expect(page.locator(".support-box button[aria-pressed=true]").first).to_be_visible()
+            shot(page, "ar-supported")
+            assert_no_axe_violations(page, "idea page in Arabic after supporting")
+            return
+    raise AssertionError("no idea on the first page can be supported")
+
+
 @pytest.fixture(autouse=True)
 def _back_to_dutch(page):
     """A logged-in choice of language is saved on the account: the next test logs in in Dutch."""

@@ -104,3 +104,16 @@ def test_feedback_is_asked_once_after_the_report(ctx, outbox):
 def test_steps_are_in_the_tick():
     names = [name for name, _ in TICK_STEPS]
     assert "conversation_reminders" in names and "conversation_feedback" in names
+
+
+def test_the_downloaded_ics_speaks_the_interface_language(web):
+    """Downloaded, the calendar file follows the reader's interface language and says which it is."""
+    with web.session_transaction() as session:
+        session["locale"] = "tr"
+    _conversation, text = _ics_for(web, date(2027, 3, 23))
+    unfolded = text.replace("\r\n ", "")
+    assert "DESCRIPTION;LANGUAGE=tr:" in unfolded and "Salı" in unfolded and "Mart" in unfolded
+    with web.session_transaction() as session:
+        session["locale"] = "nl"
+    _conversation, text = _ics_for(web, date(2027, 3, 23))
+    assert "DESCRIPTION;LANGUAGE=nl:dinsdag 23 maart" in text.replace("\r\n ", "")

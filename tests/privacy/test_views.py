@@ -94,3 +94,15 @@ def test_my_data_has_my_reactions_and_reports(client):
                                 "at": data["reports"][0]["at"]}]
     assert "Dank je, buur!" not in json.dumps(data)
     assert "Mooie boom" in client.get("/account/mijn-gegevens").get_data(as_text=True)
+
+
+def test_the_date_of_the_last_accessibility_check_is_written_in_the_readers_language(client, app):
+    app.config["ACCESSIBILITY_CHECKED_ON"] = "2026-12-05"
+    try:
+        assert "5 december 2026" in client.get("/toegankelijkheid").get_data(as_text=True)
+        assert "5 Aralık 2026" in client.get("/toegankelijkheid", headers={"Accept-Language": "tr"}).get_data(
+            as_text=True)
+        app.config["ACCESSIBILITY_CHECKED_ON"] = "voorjaar 2027"  # free text stays as written
+        assert "voorjaar 2027" in client.get("/toegankelijkheid").get_data(as_text=True)
+    finally:
+        app.config["ACCESSIBILITY_CHECKED_ON"] = "2026-12-05"

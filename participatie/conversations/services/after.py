@@ -21,6 +21,7 @@ from participatie.conversations.status import (
 )
 from participatie.conversations.timefmt import today_local
 from participatie.web.errors import DomainValidationError, InvalidTransition, NotAllowed
+from participatie.web.i18n import writer_language
 from participatie.extensions import db
 from participatie.ideas.models import Follow
 from participatie.ideas.services import is_following
@@ -186,7 +187,7 @@ def give_feedback(conversation: Conversation, rating: str, input_used: str | Non
     if input_used in {u.value for u in InputUsed}:
         row.input_used = InputUsed(input_used)
     if (text or "").strip():
-        row.text = text.strip()[:2000]
+        row.text, row.lang = text.strip()[:2000], writer_language()
     db.session.commit()
     return row
 

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from flask import Response, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import get_locale
 from flask_login import current_user
 
 from participatie.clock import utcnow
@@ -55,7 +56,8 @@ def calendar(conversation_id: int):
     description = "\n".join(filter(None, [
         when_in_words(conversation.starts_at, conversation.ends_at), conversation.agenda, page]))
     host = urlsplit(current_app.config["SITE_URL"]).hostname or "participatie"
-    body = ics.calendar(conversation, url=page, host=host, description=description, now=utcnow())
+    body = ics.calendar(conversation, url=page, host=host, description=description, now=utcnow(),
+                        lang=str(get_locale() or "nl"))  # the time in words: the interface language
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="stadsgesprek-{conversation.id}.ics"'
