@@ -72,7 +72,7 @@ def is_high_impact(idea_id: int) -> bool:
 
 def late_asks(idea_id: int, now: datetime | None = None) -> list[DepartmentAsk]:
     query = select(DepartmentAsk).where(DepartmentAsk.idea_id == idea_id, DepartmentAsk.answered_at.is_(None))
-    return [a for a in db.session.scalars(query.order_by(DepartmentAsk.due_at)) if late_days(a, now) > 0]
+    return [a for a in db.session.scalars(query.order_by(DepartmentAsk.due_at, DepartmentAsk.id)) if late_days(a, now) > 0]
 
 
 def _open_ask_department(idea_id: int) -> Department | None:
@@ -187,21 +187,23 @@ def escalate_late(now: datetime) -> int:
     query = select(Idea).where(Idea.hidden.is_(False), or_(
         Idea.id.in_(late_ask_ideas),
         Idea.ambassador_id.is_not(None) & or_(Idea.response_due_at < now, Idea.update_due_at < now)))
-    count = 0
-    for idea in db.session.scalars(query.order_by(Idea.id)).all():
-        late = what_is_late(idea, now)
-        step = _next_step(idea, now) if late else None
-        if step is None:
-            continue
-        kind, department = late
-        why = _why(kind, department)
-        try:
-            _escalate(idea, step, why=why, department=department, now=now)
-            db.session.commit()
-            count += 1
-        except IntegrityError:  # another tick took this step already
-            db.session.rollback()
-    return count
+    return sum(escalate_if_late(idea, now) for idea in db.session.scalars(query.order_by(Idea.id)).all())
+
+
+def escalate_if_late(idea: Idea, now: datetime) -> bool:
+    """One idea one step up when something is late and the current step's time is up."""
+    late = what_is_late(idea, now)
+    step = _next_step(idea, now) if late else None
+    if step is None:
+        return False
+    kind, department = late
+    try:
+        _escalate(idea, step, why=_why(kind, department), department=department, now=now)
+        db.session.commit()
+    except IntegrityError:  # another tick took this step already
+        db.session.rollback()
+        return False
+    return True
 
 
 def escalate_by_hand(actor: User, idea: Idea, reason: str, now: datetime | None = None) -> Escalation:
