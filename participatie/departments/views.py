@@ -10,7 +10,7 @@ from participatie.departments import escalation, forms, rules, services
 from participatie.departments.models import Department, LadderStep
 from participatie.extensions import db
 from participatie.ideas.models import Idea
-from participatie.printing.qr import qr_svg
+from participatie.printing.views import render_sheet
 from participatie.responses.deadlines import deadline_of
 from participatie.responses.rules import can_see_queue
 from participatie.web.errors import DomainValidationError, NotAllowed
@@ -162,14 +162,17 @@ def _case_context(idea) -> dict:
             "deadline": deadline_of(idea), "late_days": services.late_days, "now": utcnow()}
 
 
-@bp.get("/ambassador/ideas/<int:idea_id>/case-print")
-@login_required
-def case_print(idea_id: int):
-    """One case on one A4 sheet, for the meeting at step 3 or 4."""
+def case_print(idea_id: int, as_pdf: bool):
+    """One case on one A4 sheet (and its PDF), for the meeting at step 3 or 4."""
     idea = _idea(idea_id)
-    public_link = current_app.config["SITE_URL"].rstrip("/") + url_for("ideas.detail", idea_id=idea.id)
-    return render_template("print/case.html", printed_at=utcnow(), public_link=public_link, pdf_missing=True,
-                           pdf_url="", qr=qr_svg(public_link), **_case_context(idea))
+    link = current_app.config["SITE_URL"].rstrip("/") + url_for("ideas.detail", idea_id=idea.id)
+    return render_sheet("print/case.html", as_pdf=as_pdf, link=link, filename=f"zaak-{idea.id}", **_case_context(idea))
+
+
+bp.add_url_rule("/ambassador/ideas/<int:idea_id>/case-print", "case_print", login_required(case_print),
+                defaults={"as_pdf": False}, methods=["GET"])
+bp.add_url_rule("/ambassador/ideas/<int:idea_id>/case-print.pdf", "case_print_pdf", login_required(case_print),
+                defaults={"as_pdf": True}, methods=["GET"])
 
 
 # --- departments and ladder steps answer through a signed link (no account) ------------------------

@@ -42,6 +42,7 @@ EXPECTED = {
     "departments.escalate": (LOGIN, 403, 403, 403, 422),
     "departments.impact": (LOGIN, 403, 403, 403, 422),
     "departments.case_print": (LOGIN, 403, 403, 403, 200),
+    "departments.case_print_pdf": (LOGIN, 403, 403, 403, 200),
     "departments.answer_form": (400, 400, 400, 400, 400),
     "departments.case_page": (400, 400, 400, 400, 400),
     "mail_admin.retry": (LOGIN, 403, 403, 403, 404),  # the world has no outbox row: role first, then 404
