@@ -153,6 +153,9 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.ops.mail.views import bp as mail_admin_bp
 
     app.register_blueprint(mail_admin_bp)
+    from participatie.departments.views import bp as departments_bp
+
+    app.register_blueprint(departments_bp)
     mail.init_app(app)  # queue_mail: stored with its cause, handed on after the commit
     from participatie.ops import bench
 

@@ -17,4 +17,7 @@ from participatie.socialmap.models import (  # noqa: F401
 from participatie.conversations.models import (  # noqa: F401
     ActionItem, Conversation, ConversationFeedback, ConversationIdea, Rsvp,
 )
+from participatie.departments.models import (  # noqa: F401
+    Department, DepartmentAsk, Escalation, HighImpact, LadderStep,
+)
 from participatie.storage.models import StoredFile  # noqa: F401

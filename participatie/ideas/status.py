@@ -101,3 +101,8 @@ class EventKind(StrEnum):
     CONVERSATION_HELD = "conversation"  # the stadsgesprek was held, the report is online
     ARCHIVED = "archived"  # no support within the wijk's window
     REVIVED = "revived"  # the author brought an archived idea back
+    ASKED = "asked"  # the ambassador asked a department, with a due date
+    ASK_ANSWERED = "ask_answered"  # a department answered (the public part)
+    ASK_LATE = "ask_late"  # a department did not answer in time
+    ESCALATED = "escalated"  # moved one step up the escalation ladder
+    ESCALATION_ANSWER = "escalation_answer"  # the person on a ladder step answered or took it on

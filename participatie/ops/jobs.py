@@ -28,6 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from participatie.clock import utcnow
 from participatie.conversations import jobs as conversations_jobs
+from participatie.departments import jobs as departments_jobs
 from participatie.extensions import db
 from participatie.notifications import services as notifications
 from participatie.ops.mail import outbox
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 
 TICK_STEPS: list[tuple[str, Callable[[datetime], int]]] = [
     *responses_jobs.TICK_STEPS,  # thresholds, reminders, follow-ups: before the digest that reports them
+    *departments_jobs.TICK_STEPS,  # late department asks, then the escalation ladder
     *conversations_jobs.TICK_STEPS,  # stadsgesprek reminders and feedback questions
     *socialmap_jobs.TICK_STEPS,  # the monthly "check these entries" reminder to makelaars
     ("digests", notifications.send_digests),

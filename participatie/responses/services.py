@@ -5,6 +5,8 @@ Every change appends a public IdeaEvent, notifies the followers, and commits onc
 
 from datetime import date
 
+from blinker import Namespace
+
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -28,6 +30,10 @@ from participatie.responses import rules
 from participatie.responses.models import Voorgesprek
 
 S = IdeaStatus
+
+# Asked by the "kan niet" rule: does something else count as a voorgesprek for this idea? A receiver
+# (departments/services.py: a department's recorded answer) returns True when it does.
+voorgesprek_sources = Namespace().signal("voorgesprek-sources")
 
 
 class CaseloadExceeded(Exception):
@@ -190,6 +196,14 @@ def record_voorgesprek(ambassador: User, idea: Idea, *, department: str, held_on
     return talk
 
 
+def had_voorgesprek(idea: Idea) -> bool:
+    """The one question the "kan niet" rule asks: a recorded talk, or a department's recorded answer."""
+    talks = select(func.count(Voorgesprek.id)).where(Voorgesprek.idea_id == idea.id)
+    if db.session.scalar(talks):
+        return True
+    return any(result for _receiver, result in voorgesprek_sources.send(idea))
+
+
 def _check_plain(actor, idea, text: str, confirmed: bool) -> None:
     report = check_text(text)
     if report.verdict != TOO_DIFFICULT:
@@ -262,8 +276,7 @@ def _validate_decision(idea, outcome, reason, alternative, next_step, next_date)
     if outcome == Outcome.NOT_POSSIBLE:
         _require(reason, "reason", _("Explain in plain words why it is not possible."))
         _require(alternative, "alternative", _("Say what is possible instead."))
-        talks = select(func.count(Voorgesprek.id)).where(Voorgesprek.idea_id == idea.id)
-        if not db.session.scalar(talks):
+        if not had_voorgesprek(idea):
             raise DomainValidationError(
                 _("First record a talk with the department concerned (voorgesprek)."), field="outcome")
     else:

@@ -10,6 +10,8 @@ from participatie.conversations.services import after as conversation_after
 from participatie.conversations.services import rsvp as conversation_rsvp
 from participatie.conversations.status import ActionStatus, ConversationStatus, OwnerKind
 from participatie.conversations.timefmt import today_local, when_in_words
+from participatie.departments import rules as department_rules
+from participatie.departments.services import open_and_late as department_asks_open
 from participatie.ideas.rules import (
     can_add_update,
     can_edit,
@@ -117,6 +119,9 @@ def register(app) -> None:
         can_delete_account=can_delete_account,
         csp_nonce=csp_nonce,
         hidden_fields=hidden_fields,
+        can_ask_departments=department_rules.can_ask,
+        can_manage_departments=department_rules.can_manage_departments,
+        department_asks_open=department_asks_open,
         can_claim=response_rules.can_claim,
         can_manage=response_rules.can_manage,
         can_endorse=response_rules.can_endorse,

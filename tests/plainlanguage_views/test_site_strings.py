@@ -58,6 +58,10 @@ NOT_PLAIN_ON_PURPOSE = {
     "Bedankt voor je account op Participatie Utrecht. Klik op de link hieronder om je e-mailadres te bevestigen:",
     # The checker's own tip quotes a passive sentence as the example of what not to write.
     "Zeg wie het doet: 'wij besluiten' in plaats van 'er wordt besloten'.",
+    # The escalation line in the words issue 17 asks for ("Dit is op 12 maart doorgezet naar de
+    # teamleider van Stadsbeheer, omdat het antwoord te laat was."): short, and the actor is named.
+    "Dit is op X doorgezet naar X, omdat X.",
+    "Dit is op X doorgezet naar X. De reden: X",
 }
 
 

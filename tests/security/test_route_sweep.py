@@ -35,6 +35,16 @@ EXPECTED = {
     "admin.user_role": (LOGIN, 403, 403, 403, 200),
     "admin.users": (LOGIN, 403, 403, 403, 200),
     "mail_admin.index": (LOGIN, 403, 403, 403, 200),
+    "departments.admin_departments": (LOGIN, 403, 403, 403, 200),
+    "departments.admin_ladder": (LOGIN, 403, 403, 403, 200),
+    "departments.remove_step": (LOGIN, 403, 403, 403, 404),
+    "departments.asks": (LOGIN, 403, 403, 403, 200),
+    "departments.escalate": (LOGIN, 403, 403, 403, 422),
+    "departments.impact": (LOGIN, 403, 403, 403, 422),
+    "departments.case_print": (LOGIN, 403, 403, 403, 200),
+    "departments.case_print_pdf": (LOGIN, 403, 403, 403, 200),
+    "departments.answer_form": (400, 400, 400, 400, 400),
+    "departments.case_page": (400, 400, 400, 400, 400),
     "mail_admin.retry": (LOGIN, 403, 403, 403, 404),  # the world has no outbox row: role first, then 404
     "api.ideas_geojson": (200, 200, 200, 200, 200),
     "api.map_items": (400, 400, 400, 400, 400),  # without bbox and zoom
