@@ -159,7 +159,7 @@ def test_redis_gone_limits_fall_back_to_memory(make_limited, own_redis, ctx, cap
         "display_name": "Nieuw", "email": "nieuw@example.org", "password": "correct horse battery",
         "password_again": "correct horse battery"})
     sign_in(other, make_user())
-    support = other.post(f"/ideas/{idea.id}/support/steun")
+    support = other.post(f"/ideas/{idea.id}/support/steun", data={"state": "on"})
     assert (link.status_code, register.status_code, support.status_code) == (200, 303, 303)
     fallbacks = [r for r in caplog.records if "falling back to in-memory" in r.getMessage()]
     assert len(fallbacks) == 1, [r.getMessage() for r in caplog.records]
