@@ -53,8 +53,13 @@ class Config:
     RATELIMIT_SWALLOW_ERRORS = True  # a limiter problem never turns a page into a 500
     RATELIMIT_LOGIN = "10 per minute;50 per hour"  # per account tried + address (login, e-mail link)
     RATELIMIT_LOGIN_ADDRESS = "100 per minute;1000 per hour"  # per address, all accounts together
-    RATELIMIT_REGISTER = "5 per minute;20 per hour"
-    RATELIMIT_POST = "5 per minute;30 per hour"  # per person
+    # per address, all registrations together: a buurthuis evening registers 30 people on one wifi,
+    # typos and second tries included
+    RATELIMIT_REGISTER = "60 per minute;200 per hour"
+    # per e-mail address typed + address (no mail storm to one inbox); confirmation mails per person
+    RATELIMIT_REGISTER_ACCOUNT = "3 per minute;10 per hour"
+    RATELIMIT_POST = "5 per minute;30 per hour"  # per person: ideas, sign-ups, tips for the social map
+    RATELIMIT_SOCIALMAP = "20 per minute;200 per hour"  # per person: social-map entries, edits, imports
     RATELIMIT_SUPPORT = "60 per minute"  # per person
     RATELIMIT_FEEDBACK = "5 per hour"  # accessibility feedback, per address
     RATELIMIT_DATA_EXPORT = "5 per hour"  # "download my data", per person

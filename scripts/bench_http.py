@@ -119,8 +119,10 @@ def login(client: Client, email: str, password: str = BENCH_PASSWORD) -> str:
     return csrf_token(client.get("/account/settings").text)
 
 
-def toggle(client: Client, token: str, idea_id: int, kind: str = "steun") -> Response:
-    return client.request("POST", f"/ideas/{idea_id}/support/{kind}", form={"csrf_token": token},
+def set_support(client: Client, token: str, idea_id: int, on: bool, kind: str = "steun") -> Response:
+    """The support button (htmx): it sends the state it wants, on or off."""
+    return client.request("POST", f"/ideas/{idea_id}/support/{kind}",
+                          form={"csrf_token": token, "state": "on" if on else "off"},
                           headers={"HX-Request": "true", "X-CSRFToken": token})
 
 
@@ -152,11 +154,11 @@ def measure_page(port: int, path: str, requests: int, accept_encoding: str = BRO
 def measure_toggle(port: int, ids: dict, requests: int) -> dict:
     client = Client(port)
     token = login(client, ids["user_email"])
-    for _ in range(4):
-        toggle(client, token, ids["idea"])
+    for n in range(4):
+        set_support(client, token, ids["idea"], on=n % 2 == 0)
     times, statuses = [], set()
-    for _ in range(requests):
-        response = toggle(client, token, ids["idea"])
+    for n in range(requests):  # every press changes the support: on, off, on, ...
+        response = set_support(client, token, ids["idea"], on=n % 2 == 0)
         statuses.add(response.status)
         times.append(response.seconds * 1000)
     return {"path": f"POST /ideas/{ids['idea']}/support/steun (HX-Request)", "status": sorted(statuses)[-1],

@@ -3,9 +3,10 @@
 A fresh database with the bench dataset (`flask seed-bench`), gunicorn -w 2 on 127.0.0.1
 (SQLite in WAL mode by default; `--pg` or LOADTEST_DB=postgresql for PostgreSQL). THREADS
 clients, each logged in as its own bench user (CSRF token from the login page), POST
-"steun" toggles (htmx) on the same few ideas for SECONDS. Every accepted (200) toggle
-flips that user's support, so the expected final state per (user, idea) is the initial
-state flipped once per accepted toggle. Afterwards, from the database:
+"steun" presses (htmx) on the same few ideas for SECONDS; each press asks for the other state
+than the client last saw (state=on|off, as the button does). The expected final state per
+(user, idea) is the state of the last accepted (200) press, or the initial one. Afterwards,
+from the database:
 
   * no 5xx responses at all;
   * per idea: Support rows (steun) == expected count == ideas.support_count;
@@ -30,7 +31,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench import create_schema, flask, fresh_database, pg_available, server
-from bench_http import Client, login, toggle
+from bench_http import Client, login, set_support
 
 from participatie.config import normalise_database_url
 
@@ -97,24 +98,27 @@ class Tally:
     def __init__(self):
         self.lock = threading.Lock()
         self.statuses: Counter = Counter()
-        self.accepted: Counter = Counter()  # (user_id, idea_id) -> accepted toggles
+        self.accepted: Counter = Counter()  # (user_id, idea_id) -> accepted presses
+        self.last_accepted: dict = {}  # (user_id, idea_id) -> the state the last accepted press asked for
         self.last_pressed: dict = {}  # (user_id, idea_id) -> state the last partial showed
         self.errors: list[str] = []
         self.latencies: list[float] = []
         self.login_seconds: list[float] = []
 
-    def record(self, user_id: int, idea_id: int, status: int, html: str, seconds: float) -> None:
+    def record(self, user_id: int, idea_id: int, on: bool, status: int, html: str, seconds: float) -> None:
         with self.lock:
             self.statuses[status] += 1
             self.latencies.append(seconds * 1000)
             if status == 200:
                 self.accepted[(user_id, idea_id)] += 1
+                self.last_accepted[(user_id, idea_id)] = on
                 match = PRESSED.search(html)
                 if match:
                     self.last_pressed[(user_id, idea_id)] = match.group(1) == "true"
 
 
-def client_loop(port: int, user_id: int, email: str, ideas: list[int], deadline: float, tally: Tally) -> None:
+def client_loop(port: int, user_id: int, email: str, ideas: list[int], given: set, deadline: float,
+                tally: Tally) -> None:
     client = Client(port)
     started = time.monotonic()
     try:
@@ -126,21 +130,25 @@ def client_loop(port: int, user_id: int, email: str, ideas: list[int], deadline:
             tally.errors.append(f"{email}: {exc}")
         return
     rng = random.Random(user_id)
+    shown = {idea_id: (user_id, idea_id) in given for idea_id in ideas}  # what the button shows now
     while time.monotonic() < deadline:
         idea_id = rng.choice(ideas)
+        on = not shown[idea_id]
         try:
-            response = toggle(client, token, idea_id)
+            response = set_support(client, token, idea_id, on)
         except OSError as exc:
             with tally.lock:
                 tally.errors.append(f"{email} idea {idea_id}: {exc!r}")
             continue
-        tally.record(user_id, idea_id, response.status, response.text, response.seconds)
+        if response.status == 200:
+            shown[idea_id] = on
+        tally.record(user_id, idea_id, on, response.status, response.text, response.seconds)
 
 
-def hammer(port: int, users: dict[int, str], ideas: list[int], seconds: float) -> tuple[Tally, float]:
+def hammer(port: int, users: dict[int, str], ideas: list[int], given: set, seconds: float) -> tuple[Tally, float]:
     tally = Tally()
     deadline = time.monotonic() + seconds
-    threads = [threading.Thread(target=client_loop, args=(port, uid, email, ideas, deadline, tally))
+    threads = [threading.Thread(target=client_loop, args=(port, uid, email, ideas, given, deadline, tally))
                for uid, email in users.items()]
     started = time.monotonic()
     for thread in threads:
@@ -151,13 +159,13 @@ def hammer(port: int, users: dict[int, str], ideas: list[int], seconds: float) -
 
 
 def expected_pairs(users, ideas, given: set, tally: Tally) -> set:
-    """Initial state, flipped once per accepted toggle."""
+    """The state the last accepted press asked for; the initial state where none was accepted."""
     expected = {pair for pair in given if pair[0] not in users}
     for user_id in users:
         for idea_id in ideas:
-            before = (user_id, idea_id) in given
-            if before ^ (tally.accepted[(user_id, idea_id)] % 2 == 1):
-                expected.add((user_id, idea_id))
+            pair = (user_id, idea_id)
+            if tally.last_accepted.get(pair, pair in given):
+                expected.add(pair)
     return expected
 
 
@@ -215,7 +223,7 @@ def main() -> int:
                   + " ".join(flask(env, "seed-bench", "--ideas", str(args.dataset)).splitlines()[:2]))
             users, ideas, given = choose(url, args.threads, args.ideas)
             with server(env, workdir / "gunicorn.log") as (port, _spec, _pid):
-                tally, elapsed = hammer(port, users, ideas, args.seconds)
+                tally, elapsed = hammer(port, users, ideas, given, args.seconds)
             return report(args, kind, url, users, ideas, given, tally, elapsed, workdir / "gunicorn.log")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

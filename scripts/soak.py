@@ -160,6 +160,7 @@ class Visitor:
         self.client, self.email, self.ideas, self.tally = Client(port), email, ideas, tally
         self.rng = random.Random(seed)
         self.token = ""
+        self.shown: dict = {}  # (kind, idea) -> pressed, as the last partial showed it
 
     def _do(self, action: str, method: str, path: str, form: dict | None = None, htmx: bool = False):
         headers = {"HX-Request": "true", "X-CSRFToken": self.token} if htmx else None
@@ -176,12 +177,20 @@ class Visitor:
         elif roll < 0.45:
             self._do("read", "GET", f"/ideas/{self.rng.choice(self.ideas)}")
         elif roll < 0.80:
-            self._do("toggle", "POST", f"/ideas/{self.rng.choice(hot)}/support/steun", form={}, htmx=True)
+            self.press("steun", self.rng.choice(hot))
         elif roll < 0.97:
-            self._do("toggle", "POST", f"/ideas/{self.rng.choice(hot)}/support/meedoen",
-                     form={"offer": "Ik kan helpen met opbouwen"}, htmx=True)
+            self.press("meedoen", self.rng.choice(hot), offer="Ik kan helpen met opbouwen")
         else:
             self.post_idea()
+
+    def press(self, kind: str, idea: int, **form) -> None:
+        """The support or join button: it asks for the other state than the last partial showed."""
+        shown = self.shown.get((kind, idea), False)
+        response = self._do("toggle", "POST", f"/ideas/{idea}/support/{kind}",
+                            form={"state": "off" if shown else "on", **form}, htmx=True)
+        if response.status == 200:
+            pressed = {k: v == "true" for k, v in PRESSED.findall(response.text)}
+            self.shown[(kind, idea)] = pressed.get(kind, not shown)
 
     def post_idea(self) -> None:
         n = self.rng.randrange(10**6)

@@ -36,7 +36,7 @@ LOGIN_LIMITS = (("RATELIMIT_LOGIN", account_and_address), ("RATELIMIT_LOGIN_ADDR
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@form_limit(("RATELIMIT_REGISTER", address))
+@form_limit(("RATELIMIT_REGISTER", address), ("RATELIMIT_REGISTER_ACCOUNT", account_and_address))
 def register():
     form = RegisterForm()
     if ratelimit.allowed(form.email) and form.validate_on_submit():
@@ -57,7 +57,7 @@ def check_mail():
 
 @bp.post("/confirm/resend")
 @login_required
-@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"], key_func=person)
+@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER_ACCOUNT"], key_func=person)
 def resend_confirmation():
     if not current_user.email_verified:
         _mail_trouble(services.send_confirmation(current_user))

@@ -78,7 +78,7 @@ def _support_by(idea: Idea, users: list[User]) -> None:
         return
     for user in users:
         if user.id != idea.author_id:
-            supports.toggle_support(user, idea, SupportKind.STEUN)
+            supports.set_support(user, idea, SupportKind.STEUN, True)
 
 
 def _support(idea: Idea, residents: list[User], rng: random.Random) -> None:
@@ -88,7 +88,7 @@ def _support(idea: Idea, residents: list[User], rng: random.Random) -> None:
         if user.id == idea.author_id:
             continue
         kind = SupportKind.MEEDOEN if rng.random() < 0.25 else SupportKind.STEUN
-        supports.toggle_support(user, idea, kind, rng.choice(OFFERS) if kind == SupportKind.MEEDOEN else "")
+        supports.set_support(user, idea, kind, True, rng.choice(OFFERS) if kind == SupportKind.MEEDOEN else "")
 
 
 DEMO_THRESHOLD = 10  # lower than the default 25, so a demo walk can pass it with a few clicks

@@ -1,6 +1,11 @@
-"""Support and join: toggles that keep the idea's counters exact under concurrency."""
+"""Support and join: "set my support to on/off", keeping the idea's counters exact under concurrency.
 
-from sqlalchemy import delete, update
+The action says which state the person wants, not "flip it": sending the same request twice (a double
+click, or nginx retrying it on the other web host when the first host died mid-request) leaves the same
+result, never a second row and never a withdrawal the person did not ask for. The unique constraint on
+(idea, user, kind) settles two requests that arrive at the same moment."""
+
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -27,28 +32,35 @@ def _bump(idea: Idea, kind: SupportKind, delta: int) -> None:
     counters.adjust_supports(idea, **{"steun" if kind == SupportKind.STEUN else "meedoen": delta})
 
 
-def toggle_support(user, idea: Idea, kind: SupportKind, offer: str = "") -> bool:
-    """Add the user's support of this kind, or withdraw it. True when it is now given."""
+def set_support(user, idea: Idea, kind: SupportKind, on: bool, offer: str = "") -> bool:
+    """Give (on) or withdraw (off) the user's support of this kind. Idempotent: the same call twice
+    leaves the same rows and counters. True when something changed."""
     if not rules.can_support(user, idea):
         raise NotAllowed("support")
     kind = SupportKind(kind)
+    if on:
+        return _add(user, idea, kind, offer)
     removed = db.session.execute(
         delete(Support).where(Support.idea_id == idea.id, Support.user_id == user.id, Support.kind == kind)
     ).rowcount
     if removed:
         _bump(idea, kind, -removed)
-        db.session.commit()
-        return False
-    return _add(user, idea, kind, offer)
+    db.session.commit()
+    return bool(removed)
 
 
 def _add(user, idea: Idea, kind: SupportKind, offer: str) -> bool:
+    given = db.session.scalar(
+        select(Support.id).where(Support.idea_id == idea.id, Support.user_id == user.id, Support.kind == kind))
+    if given is not None:  # asked again: it is given already, nothing changes (the first offer stays)
+        db.session.commit()
+        return False
     db.session.add(Support(idea_id=idea.id, user_id=user.id, kind=kind, offer=offer.strip()[:200]))
     try:
         db.session.flush()
-    except IntegrityError:  # a double submit won the race: it is given already
+    except IntegrityError:  # the same request on another worker or host won the race: it is given
         db.session.rollback()
-        return True
+        return False
     _bump(idea, kind, +1)
     ideas.follow(user, idea, commit=False)  # supporters hear what happens (they can unfollow)
     if kind == SupportKind.STEUN:

@@ -1,6 +1,8 @@
-"""Support/join toggles: htmx gets the partial back, plain forms get a 303."""
+"""Support/join buttons: the form says the wanted state (on/off); htmx gets the partial back, plain
+forms get a 303. The endpoint is idempotent, so the proxy may retry it on another web host
+(docs/deploy/nginx/participatie-proxy.conf)."""
 
-from flask import Blueprint, current_app, flash, make_response, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,7 +12,7 @@ from participatie.web.ratelimit import person_limit
 from participatie.web.htmx import is_htmx
 from participatie.ideas import rules as idea_rules
 from participatie.ideas.models import Idea
-from participatie.supports import services
+from participatie.supports import rules, services
 from participatie.supports.forms import SupportForm
 from participatie.supports.models import SupportKind
 
@@ -28,16 +30,19 @@ def _login_redirect(idea: Idea):
 
 @bp.post("/ideas/<int:idea_id>/support/<any(steun, meedoen):kind>")
 @person_limit("RATELIMIT_SUPPORT")
-def toggle(idea_id: int, kind: str):
+def set_support(idea_id: int, kind: str):
     idea = db.get_or_404(Idea, idea_id)
     if not idea_rules.can_view(current_user, idea):
         return current_app.make_response(("", 404))
     if not current_user.is_authenticated:
         return _login_redirect(idea)
+    if not rules.can_support(current_user, idea):
+        raise NotAllowed("support")
     form = SupportForm()
-    if not form.validate_on_submit():
-        raise NotAllowed("invalid support form")
-    given = services.toggle_support(current_user, idea, SupportKind(kind), form.offer.data or "")
+    if not form.validate_on_submit():  # no state, or one we do not know: nothing changes
+        abort(400)
+    given = form.wanted
+    services.set_support(current_user, idea, SupportKind(kind), given, form.offer.data or "")
     if is_htmx():
         return render_template("ideas/_support.html", idea=idea, just_changed=(kind, given))
     flash(_message(kind, given), "ok")

@@ -11,7 +11,7 @@ from participatie.ideas import services as ideas
 from participatie.ideas.models import IdeaEvent
 from participatie.ops.mail import send_mail
 from participatie.supports.models import Support, SupportKind
-from participatie.supports.services import toggle_support
+from participatie.supports.services import set_support
 from tests.accounts.helpers import reload, tr
 from tests.factories import PASSWORD, make_idea, make_user
 from tests.responses.helpers import person
@@ -96,8 +96,8 @@ def test_the_mail_layer_never_sends_to_a_placeholder(ctx, outbox):
 def test_ideas_and_support_stay_and_keep_counting(ctx):
     author, supporter, other = make_user(name="Auteur"), make_user(name="Steuner"), make_user()
     idea = make_idea(author)
-    toggle_support(supporter, idea, SupportKind.STEUN)
-    toggle_support(other, idea, SupportKind.STEUN)
+    set_support(supporter, idea, SupportKind.STEUN, True)
+    set_support(other, idea, SupportKind.STEUN, True)
     before = (idea.support_count, idea.status)
 
     _delete(supporter)

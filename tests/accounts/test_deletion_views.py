@@ -14,7 +14,7 @@ from participatie.accounts.roles import Role
 from participatie.extensions import db
 from participatie.plainlanguage import GOOD, check_text
 from participatie.supports.models import SupportKind
-from participatie.supports.services import toggle_support
+from participatie.supports.services import set_support
 from tests.accounts.helpers import field_error, reload, text, tr
 from tests.conftest import login
 from tests.factories import PASSWORD, make_idea, make_user
@@ -123,8 +123,8 @@ def test_login_fails_both_ways_afterwards(client, resident, outbox):
 
 def test_idea_page_shows_former_participant_and_the_same_support(client, resident):
     idea = make_idea(resident, title="Bankjes op het plein")
-    toggle_support(make_user(), idea, SupportKind.STEUN)
-    toggle_support(make_user(), idea, SupportKind.STEUN)
+    set_support(make_user(), idea, SupportKind.STEUN, True)
+    set_support(make_user(), idea, SupportKind.STEUN, True)
     before = text(client.get(f"/ideas/{idea.id}"))
     assert "Fatima" in before and _supporters(2) in before
 

@@ -20,7 +20,7 @@ from participatie.printing.wijk import top_ideas, wijk_totals
 from participatie.responses import services as responses
 from participatie.socialmap import offline
 from participatie.supports.models import SupportKind
-from participatie.supports.services import toggle_support
+from participatie.supports.services import set_support
 from tests.factories import PLACES, make_idea, make_user
 from tests.responses.helpers import fresh, page, person, sign_in, tr, trn
 
@@ -64,8 +64,8 @@ def _supported_idea(title="Bankjes op het plein"):
     """Three supports online, ten on a paper list, one person who only wants to help."""
     idea = make_idea(title=title, lat=PLACES["lombok"][0], lng=PLACES["lombok"][1])
     for _ in range(ONLINE):
-        toggle_support(make_user(), idea, SupportKind.STEUN)
-    toggle_support(make_user(), idea, SupportKind.MEEDOEN, offer="Ik kan schilderen.")
+        set_support(make_user(), idea, SupportKind.STEUN, True)
+    set_support(make_user(), idea, SupportKind.MEEDOEN, True, offer="Ik kan schilderen.")
     _paper(idea)
     return fresh(idea)
 
@@ -114,7 +114,7 @@ def test_paper_supports_put_an_idea_in_the_wijk_top_five_and_its_total(web):
     for n in range(5):
         online = make_idea(title=f"Online {n}")
         for _ in range(2):
-            toggle_support(make_user(), online, SupportKind.STEUN)
+            set_support(make_user(), online, SupportKind.STEUN, True)
     idea = make_idea(title="Alleen op papier")
     _paper(idea, 5)
     wijk = wijk_by_slug("west")

@@ -66,7 +66,7 @@ class Ideas:
     def grow_to(self, total: int) -> None:
         for i in range(self.count, total):
             idea = make_idea(self.author, title=f"Idee nummer {i}", themes=["groen", "spelen"], **_located(i))
-            support_services.toggle_support(_supporter(), idea, SupportKind.STEUN)
+            support_services.set_support(_supporter(), idea, SupportKind.STEUN, True)
             idea_services.add_update(self.author, idea, f"Stand van zaken {i}.")
         self.count = total
 
@@ -81,7 +81,7 @@ class OneIdea:
     def grow_to(self, total: int) -> None:
         for i in range(self.count, total):
             kind = SupportKind.MEEDOEN if i % 3 == 0 else SupportKind.STEUN
-            support_services.toggle_support(_supporter(), self.idea, kind, "Ik help mee" if i % 3 == 0 else "")
+            support_services.set_support(_supporter(), self.idea, kind, True, "Ik help mee" if i % 3 == 0 else "")
             idea_services.add_update(self.author, self.idea, f"Update nummer {i}.")
         self.count = total
 

@@ -17,7 +17,7 @@ from participatie.responses.jobs import archive_unsupported
 from participatie.responses.models import FollowUp, FollowUpKind
 from participatie.socialmap import offline
 from participatie.supports.models import SupportKind
-from participatie.supports.services import toggle_support
+from participatie.supports.services import set_support
 from participatie.web.errors import DomainValidationError, InvalidTransition
 from tests.factories import make_idea, make_user
 from tests.responses.helpers import events, fresh, notified, page, person, sign_in, tr
@@ -126,8 +126,8 @@ def test_the_how_now_mail_links_to_the_words_not_to_yes_or_no(web):
 def test_unsupported_ideas_are_archived_after_the_window_once_with_a_kind_message(web, app):
     days = app.config["ARCHIVE_AFTER_DAYS"]
     quiet, supported, joined = make_idea(title="Stil"), make_idea(title="Gesteund"), make_idea(title="Meedoen")
-    toggle_support(make_user(), supported, SupportKind.STEUN)
-    toggle_support(make_user(), joined, SupportKind.MEEDOEN, offer="Ik help.")
+    set_support(make_user(), supported, SupportKind.STEUN, True)
+    set_support(make_user(), joined, SupportKind.MEEDOEN, True, offer="Ik help.")
     start = fresh(quiet).created_at
     assert archive_unsupported(start + timedelta(days=days - 1)) == 0  # just inside the window
     assert fresh(quiet).status == S.OPEN

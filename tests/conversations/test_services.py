@@ -54,9 +54,9 @@ def test_awaiting_response_ideas_can_be_planned(ctx):
     set_wijk("west", threshold=1)
     idea = make_idea()
     from participatie.supports.models import SupportKind
-    from participatie.supports.services import toggle_support
+    from participatie.supports.services import set_support
 
-    toggle_support(person(), idea, SupportKind.STEUN)
+    set_support(person(), idea, SupportKind.STEUN, True)
     assert fresh(idea).status == S.AWAITING_RESPONSE
     planned(ideas=[fresh(idea)])
     assert fresh(idea).status == S.CONVERSATION_PLANNED

@@ -62,15 +62,15 @@ def test_status_change_moves_the_idea_between_rows(ctx):
     in_step()
 
 
-def test_support_toggle_and_paper_supports(ctx):
+def test_support_on_off_and_paper_supports(ctx):
     idea = make_idea()
     neighbour = make_user()
-    supports.toggle_support(neighbour, idea, SupportKind.STEUN)
-    supports.toggle_support(make_user(), idea, SupportKind.MEEDOEN)  # a helper, not a supporter
+    supports.set_support(neighbour, idea, SupportKind.STEUN, True)
+    supports.set_support(make_user(), idea, SupportKind.MEEDOEN, True)  # a helper, not a supporter
     assert dashboard.totals() == {"ideas": 1, "supports": 1}
     assert counters.figures()["meedoen"] == 1
     in_step()
-    supports.toggle_support(neighbour, idea, SupportKind.STEUN)  # withdrawn
+    supports.set_support(neighbour, idea, SupportKind.STEUN, False)  # withdrawn
     assert dashboard.totals()["supports"] == 0
     offline.add_paper_support(make_user(Role.MAKELAAR, wijken=["west"]), idea, count=7,
                               collected_where="Buurthuis", collected_on=date(2026, 11, 1))
@@ -125,7 +125,7 @@ def test_concurrent_supports_lose_no_count(app, ctx):
                 user, idea = db.session.get(User, user_id), db.session.get(Idea, idea_id)
                 db.session.commit()  # no read transaction held while waiting
                 start.wait()
-                supports.toggle_support(user, idea, SupportKind.STEUN)
+                supports.set_support(user, idea, SupportKind.STEUN, True)
             except Exception as exc:  # noqa: BLE001 (reported below)
                 errors.append(exc)
             finally:

@@ -7,7 +7,7 @@ from participatie.extensions import db
 from participatie.ideas import services
 from participatie.ideas.models import IdeaEvent, timeline
 from participatie.supports.models import SupportKind
-from participatie.supports.services import toggle_support
+from participatie.supports.services import set_support
 from tests.factories import PLACES, idea_input, make_idea, make_user
 
 
@@ -67,7 +67,7 @@ def test_author_edits_until_someone_supports(ctx):
     services.edit_idea(author, idea, idea_input(title="Een grotere moestuin"))
     assert idea.title == "Een grotere moestuin"
 
-    toggle_support(make_user(), idea, SupportKind.STEUN)
+    set_support(make_user(), idea, SupportKind.STEUN, True)
     with pytest.raises(NotAllowed):
         services.edit_idea(author, idea, idea_input(title="Iets heel anders"))
     assert idea.title == "Een grotere moestuin"
@@ -82,7 +82,7 @@ def test_others_cannot_edit(ctx):
 def test_author_can_always_add_an_update(ctx):
     author = make_user()
     idea = make_idea(author)
-    toggle_support(make_user(), idea, SupportKind.STEUN)
+    set_support(make_user(), idea, SupportKind.STEUN, True)
     event = services.add_update(author, idea, "  We hebben een plek gevonden.  ")
     assert event.public_text == "We hebben een plek gevonden."
     assert db.session.get(IdeaEvent, event.id).kind == "update"

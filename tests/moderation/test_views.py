@@ -99,7 +99,7 @@ def test_blocked_accounts_read_but_cannot_write_anywhere(client):
     db.session.commit()
     sign_in(client, blocked)
     assert client.get(f"/ideas/{idea.id}").status_code == 200
-    for path, data in ((f"/ideas/{idea.id}/support/steun", {}), ("/ideas/new", {"title": "Nieuw idee"}),
+    for path, data in ((f"/ideas/{idea.id}/support/steun", {"state": "on"}), ("/ideas/new", {"title": "Nieuw idee"}),
                        (f"/ideas/{idea.id}/follow", {}), (f"/ideas/{idea.id}/reacties", {"body": "Hoi"})):
         response = client.post(path, data=data)
         assert response.status_code == 403, path

@@ -61,7 +61,7 @@ def test_planned_sheet_has_when_where_summary_agenda_ideas_and_sign_up(client, a
 def test_supporters_are_counted_per_idea(client, ambassador):
     idea = claimed_idea(ambassador, title="Een moestuin op het plein")
     for _ in range(3):
-        supports.toggle_support(f.make_user(), idea, SupportKind.STEUN)
+        supports.set_support(f.make_user(), idea, SupportKind.STEUN, True)
     html = page(client, plan(ambassador, ideas=[idea]))
     assert '<td class="num">3</td>' in html
 

@@ -68,11 +68,11 @@ def test_ideas_are_ordered_and_counted_by_the_one_support_total(client, ctx):
 
     steun = f.make_idea(title="Twee keer gesteund")
     for _ in range(2):
-        supports.toggle_support(f.make_user(), steun, SupportKind.STEUN)
+        supports.set_support(f.make_user(), steun, SupportKind.STEUN, True)
     helpers = f.make_idea(title="Een keer gesteund en twee helpers")
-    supports.toggle_support(f.make_user(), helpers, SupportKind.STEUN)
+    supports.set_support(f.make_user(), helpers, SupportKind.STEUN, True)
     for _ in range(2):
-        supports.toggle_support(f.make_user(), helpers, SupportKind.MEEDOEN, offer="Ik kan schilderen.")
+        supports.set_support(f.make_user(), helpers, SupportKind.MEEDOEN, True, offer="Ik kan schilderen.")
     paper = f.make_idea(title="Tien op papier")
     offline.add_paper_support(makelaar(), paper, count=10, collected_where="Buurthuis",
                               collected_on=today_local())

@@ -8,7 +8,7 @@ from participatie.accounts.roles import Role
 from participatie.notifications.models import Notification
 from participatie.extensions import db
 from participatie.supports.models import SupportKind
-from participatie.supports.services import toggle_support
+from participatie.supports.services import set_support
 from tests.factories import make_idea, make_user
 from tests.responses.helpers import sign_in
 
@@ -43,8 +43,8 @@ def test_empty_feedback_gets_a_dutch_error_and_keeps_what_was_typed(client):
 def test_my_data_has_my_items_and_nobody_elses(client):
     me, other = make_user(name="Ik Zelf"), make_user(name="Iemand Anders")
     mine, theirs = make_idea(author=me, title="Mijn bankje"), make_idea(author=other, title="Hun boom")
-    toggle_support(me, theirs, SupportKind.STEUN)
-    toggle_support(other, mine, SupportKind.STEUN)
+    set_support(me, theirs, SupportKind.STEUN, True)
+    set_support(other, mine, SupportKind.STEUN, True)
     sign_in(client, me)
     response = client.get("/account/mijn-gegevens.json")
     assert response.status_code == 200 and "no-store" in response.headers["Cache-Control"]

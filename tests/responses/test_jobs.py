@@ -14,7 +14,7 @@ from participatie.notifications.models import Notification
 from participatie.responses import jobs, services
 from participatie.responses.models import Reminder
 from participatie.supports.models import SupportKind
-from participatie.supports.services import toggle_support
+from participatie.supports.services import set_support
 from tests.factories import make_idea
 from tests.responses.helpers import count, events, fresh, notified, person, set_wijk
 
@@ -26,7 +26,7 @@ def with_supporters(n, **overrides):
     author = person()
     idea = make_idea(author, **overrides)
     for _ in range(n):
-        toggle_support(person(), idea, SupportKind.STEUN)
+        set_support(person(), idea, SupportKind.STEUN, True)
     return idea, author
 
 

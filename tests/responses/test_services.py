@@ -19,7 +19,7 @@ from participatie.responses import rules, services
 from participatie.responses.models import Voorgesprek
 from participatie.responses.services import CaseloadExceeded, NeedsPlainLanguage
 from participatie.supports.models import SupportKind
-from participatie.supports.services import toggle_support
+from participatie.supports.services import set_support
 from tests.factories import make_idea
 from tests.responses.helpers import (
     claimed_idea,
@@ -54,7 +54,7 @@ HARD = (
 def supported_by(idea, n):
     fans = [person() for _ in range(n)]
     for fan in fans:
-        toggle_support(fan, idea, SupportKind.STEUN)
+        set_support(fan, idea, SupportKind.STEUN, True)
     return fans
 
 
@@ -95,8 +95,8 @@ def test_withdrawing_support_after_the_threshold_does_not_undo_it(ctx):
     idea = make_idea()
     fans = supported_by(idea, 2)
     due = fresh(idea).response_due_at
-    toggle_support(fans[0], idea, SupportKind.STEUN)  # withdraw
-    toggle_support(fans[0], idea, SupportKind.STEUN)  # and give again
+    set_support(fans[0], idea, SupportKind.STEUN, False)  # withdraw
+    set_support(fans[0], idea, SupportKind.STEUN, True)  # and give again
     idea = fresh(idea)
     assert idea.status == S.AWAITING_RESPONSE and idea.response_due_at == due
     assert len(events(idea, EventKind.THRESHOLD)) == 1
@@ -105,7 +105,7 @@ def test_withdrawing_support_after_the_threshold_does_not_undo_it(ctx):
 def test_joining_does_not_count_towards_the_threshold(ctx):
     set_wijk("west", threshold=1)
     idea = make_idea()
-    toggle_support(person(), idea, SupportKind.MEEDOEN, "Ik kan schilderen")
+    set_support(person(), idea, SupportKind.MEEDOEN, True, "Ik kan schilderen")
     assert fresh(idea).status == S.OPEN
 
 
@@ -313,7 +313,7 @@ def test_an_answer_reaches_followers_but_not_the_ambassador(ctx):
     holder, author, outsider = person(Role.AMBASSADOR), person(), person()
     idea = claimed_idea(holder, author=author)
     fan = person()
-    toggle_support(fan, idea, SupportKind.STEUN)
+    set_support(fan, idea, SupportKind.STEUN, True)
     ideas.follow(holder, idea)  # even when the ambassador follows the idea
     event = services.post_answer(holder, idea, "We zetten in mei een bank neer. U hoort van ons.")
     assert event.kind == EventKind.ANSWER and events(idea)[-1].id == event.id

@@ -22,7 +22,7 @@ from participatie.responses.feedback import feedback_mail_body
 from participatie.responses.followups import followup_mail_body
 from participatie.responses.models import AnswerFeedback, FollowUp, FollowUpKind
 from participatie.supports.models import SupportKind
-from participatie.supports.services import toggle_support
+from participatie.supports.services import set_support
 from tests.conftest import login
 from tests.factories import make_idea, make_user
 from tests.responses.helpers import (
@@ -231,7 +231,7 @@ def answered(holder=None, *fans):
     author = person()
     idea = claimed_idea(holder, author=author)
     for fan in fans:
-        toggle_support(fan, idea, SupportKind.STEUN)
+        set_support(fan, idea, SupportKind.STEUN, True)
     event = services.post_answer(holder, idea, "We zetten in mei een bank neer.")
     return idea, event, author
 
@@ -647,7 +647,7 @@ def test_the_whole_story_on_the_public_page(web):
     author = person(name="Fatima")
     idea = make_idea(author, title="Een bank bij de bushalte")
     for fan in (person(), person()):
-        toggle_support(fan, idea, SupportKind.STEUN)
+        set_support(fan, idea, SupportKind.STEUN, True)
     assert fresh(idea).status == S.AWAITING_RESPONSE
 
     sanne = person(Role.AMBASSADOR, name="Sanne", department="Stadsbeheer")

@@ -141,7 +141,7 @@ def test_supporting(limited, ctx):
     client, _, redis = limited
     idea = ideas.create_idea(make_user(), idea_input())
     sign_in(client, make_user())
-    statuses = _statuses(lambda: client.post(f"/ideas/{idea.id}/support/steun"), 5)
+    statuses = _statuses(lambda: client.post(f"/ideas/{idea.id}/support/steun", data={"state": "on"}), 5)
     assert 429 not in statuses[:4] and 500 not in statuses, statuses
     assert statuses[4] == 429
     _used_redis(redis)

@@ -154,7 +154,7 @@ EXPECTED = {
     "socialmap.unlink": (LOGIN, 404, 404, 404, 404),
     "socialmap.verify": (LOGIN, DENIED, {303, 403}, DENIED, {303, 403}),
     "socialmap.worklist": (LOGIN, 403, 200, 403, 200),
-    "supports.toggle": (LOGIN, 303, 303, 303, 303),
+    "supports.set_support": (LOGIN, 400, 400, 400, 400),  # empty data: no state to set
 }
 
 

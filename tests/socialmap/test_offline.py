@@ -12,7 +12,7 @@ from participatie.ideas.status import IdeaStatus
 from participatie.responses import services as responses
 from participatie.socialmap import offline
 from participatie.supports.models import SupportKind
-from participatie.supports.services import toggle_support
+from participatie.supports.services import set_support
 from tests.factories import idea_input, make_idea
 from tests.responses.helpers import count, events, fresh, page, person, set_wijk, sign_in
 from tests.socialmap.conftest import makelaar
@@ -52,10 +52,10 @@ def test_paper_supports_count_toward_the_threshold(ctx_db):
     broker = makelaar("west")
     idea = make_idea()
     for _ in range(3):
-        toggle_support(person(), idea, SupportKind.STEUN)
+        set_support(person(), idea, SupportKind.STEUN, True)
     offline.add_paper_support(broker, idea, count=6, collected_where="Buurthuis", collected_on=today_local())
     assert fresh(idea).status == IdeaStatus.OPEN and fresh(idea).supporter_total == 9
-    toggle_support(person(), idea, SupportKind.STEUN)  # the tenth
+    set_support(person(), idea, SupportKind.STEUN, True)  # the tenth
     idea = fresh(idea)
     assert idea.status == IdeaStatus.AWAITING_RESPONSE and idea.support_count == 4
     assert idea.paper_support_count == 6

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participatie.web.errors import DomainValidationError, NotAllowed
-from participatie.web import salvage
+from participatie.web import ratelimit, salvage
 from participatie.web.input import id_number
 from participatie.extensions import db
 from participatie.geo import services as geo
@@ -89,12 +89,13 @@ def render_form(form, entry=None, status=200):
 
 
 def _save(form, save, entry=None):
-    if form.validate_on_submit():
+    """Validate and save; after a rate limit (web.ratelimit) the form comes back as typed (429)."""
+    if ratelimit.allowed(form.name) and form.validate_on_submit():
         try:
             return save(_input(form), _photo(form))
         except DomainValidationError as exc:
             field_error(form, exc, "name")
-    return render_form(form, entry, 422 if form.errors else 200)
+    return render_form(form, entry, ratelimit.status(form))
 
 
 def form_too_large():
@@ -116,6 +117,7 @@ def form_too_large():
 
 
 @bp.route("/socialmap/new", methods=["GET", "POST"])
+@ratelimit.form_limit(("RATELIMIT_SOCIALMAP", ratelimit.person))
 @login_required
 def new():
     if not rules.is_curator(current_user):
@@ -130,6 +132,7 @@ def new():
 
 
 @bp.route("/socialmap/<int:entry_id>/edit", methods=["GET", "POST"])
+@ratelimit.form_limit(("RATELIMIT_SOCIALMAP", ratelimit.person))
 @login_required
 def edit(entry_id: int):
     entry = visible_entry(entry_id)
@@ -167,6 +170,7 @@ def archive(entry_id: int):
 
 
 @bp.route("/socialmap/suggest", methods=["GET", "POST"])
+@ratelimit.form_limit(("RATELIMIT_POST", ratelimit.person))
 def suggest():
     if not current_user.is_authenticated:
         return redirect(url_for("accounts.login", next=request.full_path))
@@ -176,7 +180,7 @@ def suggest():
     entry = visible_entry(entry_id) if entry_id else None
     form = SuggestionForm()
     form.wijk.choices = wijk_choices()
-    if form.validate_on_submit():
+    if ratelimit.allowed(form.message) and form.validate_on_submit():
         try:
             services.suggest(current_user, message=form.message.data, entry=entry, wijk_slug=form.wijk.data,
                              name=form.name.data or "", address=form.address.data or "")
@@ -186,4 +190,4 @@ def suggest():
             flash(_("Thank you for your tip. The community broker of the wijk will look at it."), "ok")
             return redirect(url_for("socialmap.detail", entry_id=entry.id) if entry else url_for("socialmap.index"),
                             303)
-    return render_template("socialmap/suggest.html", form=form, entry=entry), 422 if form.errors else 200
+    return render_template("socialmap/suggest.html", form=form, entry=entry), ratelimit.status(form)

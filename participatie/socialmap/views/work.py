@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from participatie.accounts.rules import is_admin
 from participatie.clock import today_local, utcnow
+from participatie.web import ratelimit
 from participatie.web.errors import NotAllowed
 from participatie.extensions import db
 from participatie.socialmap import pending, rules, services, transfer
@@ -60,12 +61,17 @@ def _import_page(form, *, report=None, file_error=None, confirm=None, status=200
 
 
 @bp.route("/socialmap/import", methods=["GET", "POST"])
+@ratelimit.form_limit(("RATELIMIT_SOCIALMAP", ratelimit.person))
 @login_required
 def import_page():
-    """Step 1: upload and check. Shows what would happen; nothing is written yet."""
+    """Step 1: upload and check. Shows what would happen; nothing is written yet. Its limit (per
+    person) also bounds step 2: each "Importeren" needs a preview of its own."""
     if not rules.is_curator(current_user):
         raise NotAllowed("import")
     form = ImportForm()
+    if ratelimit.limited():
+        return _import_page(form, file_error=_("You sent many files in a short time. Wait a minute. "
+                                                 "Then choose the file again."), status=429)
     if not form.validate_on_submit():
         return _import_page(form, status=422 if form.errors else 200)
     try:
