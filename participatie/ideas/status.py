@@ -101,3 +101,4 @@ class EventKind(StrEnum):
     CONVERSATION_HELD = "conversation"  # the stadsgesprek was held, the report is online
     ARCHIVED = "archived"  # no support within the wijk's window
     REVIVED = "revived"  # the author brought an archived idea back
+    RULE = "rule"  # a rule (of the gemeente, provincie or Rijk) blocks this idea (participatie.regulations)
