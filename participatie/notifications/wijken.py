@@ -4,7 +4,7 @@ The same Notification rows, consent and e-mail choice (right away or a daily dig
 an idea. Someone who follows the idea itself hears it once, through the idea (services.tell_followers).
 """
 
-from flask import url_for
+from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -62,11 +62,21 @@ def wijk_followers(idea) -> list:
     return [f.user for f in db.session.scalars(query)]
 
 
+def site_path(endpoint: str, **values) -> str:
+    """A path on the site, also without a request (ideas are posted by jobs, imports and the CLI too)."""
+    if has_request_context():
+        return url_for(endpoint, **values)
+    with current_app.test_request_context():
+        return url_for(endpoint, **values)
+
+
 def _tell(idea, event, actor, kind: str, subject, body) -> None:
     if idea.hidden:
         return
-    notify(wijk_followers(idea), kind=kind, idea=idea, event=event, subject=subject, body=body, exclude=actor,
-           link=url_for("ideas.detail", idea_id=idea.id, _anchor="tijdlijn"))
+    followers = wijk_followers(idea)
+    if followers:
+        notify(followers, kind=kind, idea=idea, event=event, subject=subject, body=body, exclude=actor,
+               link=site_path("ideas.detail", idea_id=idea.id, _anchor="tijdlijn"))
 
 
 @workflow.event_recorded.connect

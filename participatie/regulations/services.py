@@ -3,7 +3,7 @@ Each checks its rule, writes, puts the line on the idea's timeline (ideas.workfl
 
 from dataclasses import dataclass, field
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -14,6 +14,7 @@ from participatie.extensions import db
 from participatie.ideas import workflow
 from participatie.ideas.status import EventKind
 from participatie.notifications.services import notify
+from participatie.notifications.wijken import site_path
 from participatie.regulations import rules
 from participatie.regulations.models import (
     HOW_MAX,
@@ -122,7 +123,7 @@ def propose(makelaar, idea, data: RuleInput, now=None) -> RegulationBlock:
                subject=_l("A rule in the way of “%(title)s”?", title=idea.title),
                body=_l("%(name)s thinks this rule is in the way: %(rule)s. Check it and confirm it.",
                        name=makelaar.display_name, rule=rule.name),
-               link=url_for("regulations.idea_form", idea_id=idea.id))
+               link=site_path("regulations.idea_form", idea_id=idea.id))
     db.session.commit()
     return block
 

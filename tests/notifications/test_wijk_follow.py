@@ -112,3 +112,12 @@ def test_unfollowing_stops_the_news_and_account_deletion_forgets_follows(ctx):
     services.forget_deleted_account(reader)
     db.session.commit()
     assert not wijken.is_following_wijk(reader, west)
+
+
+def test_an_idea_posted_without_a_request_still_reaches_wijk_followers(app, database):
+    """Jobs, imports and the CLI post ideas with only an app context (failed before: url_for needed a request)."""
+    follower = make_user()
+    wijken.follow_wijk(follower, wijk_by_slug("west"))
+    idea = make_idea(title="Posted by a job", wijk_slug="west")
+    [note] = notified(follower, "wijk_new_idea")
+    assert note.link == f"/ideas/{idea.id}#tijdlijn"
