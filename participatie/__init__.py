@@ -129,6 +129,7 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.dashboard.views import bp as dashboard_bp
     from participatie.ideas.views import api_bp, bp as ideas_bp
     from participatie.notifications.views import bp as notifications_bp
+    from participatie.notifications.views import following_bp
     from participatie.plainlanguage.cli import b1_cli
     from participatie.printing.views import bp as printing_bp
     from participatie.responses.views import bp as responses_bp
@@ -136,7 +137,7 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.supports.views import bp as supports_bp
 
     for blueprint in (dashboard_bp, accounts_bp, admin_bp, ideas_bp, api_bp, supports_bp, responses_bp,
-                      notifications_bp, b1_bp, printing_bp):
+                      notifications_bp, following_bp, b1_bp, printing_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(socialmap_bp)
     from participatie.conversations.views import bp as conversations_bp
@@ -150,6 +151,12 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.privacy.views import bp as privacy_bp
 
     app.register_blueprint(privacy_bp)
+    from participatie.regulations.views import bp as regulations_bp
+
+    app.register_blueprint(regulations_bp)
+    from participatie.opendata.views import bp as opendata_bp
+
+    app.register_blueprint(opendata_bp)
     from participatie.ops.mail.views import bp as mail_admin_bp
 
     app.register_blueprint(mail_admin_bp)

@@ -7,7 +7,7 @@ from participatie.ideas.counters import IdeaCounter  # noqa: F401  (also keeps t
 from participatie.reactions.models import Reaction  # noqa: F401
 from participatie.moderation.models import Report  # noqa: F401
 from participatie.supports.models import Support  # noqa: F401
-from participatie.notifications.models import Notification  # noqa: F401
+from participatie.notifications.models import Notification, WijkFollow  # noqa: F401
 from participatie.ops.jobs import JobLock  # noqa: F401
 from participatie.ops.mail.models import OutboxMessage  # noqa: F401
 from participatie.responses.models import AnswerFeedback, FollowUp, Reminder, Voorgesprek  # noqa: F401
@@ -21,3 +21,4 @@ from participatie.departments.models import (  # noqa: F401
     Department, DepartmentAsk, Escalation, HighImpact, LadderStep,
 )
 from participatie.storage.models import StoredFile  # noqa: F401
+from participatie.regulations.models import Regulation, RegulationBlock  # noqa: F401

@@ -137,4 +137,5 @@ def seed(only_if_empty: bool = False) -> str:
 
     seed_reactions()  # neighbours talking on the first ideas (a makelaar among them)
     from participatie.departments.demo import seed_departments; seed_departments()  # noqa: E702 (asks, ladder)
+    from participatie.regulations.demo import seed_regulations; seed_regulations()  # rules; a wijk followed
     return f"Demo data ready: {len(IDEAS)} ideas, {len(residents)} residents, {len(STAFF)} role accounts."

@@ -106,3 +106,4 @@ class EventKind(StrEnum):
     ASK_LATE = "ask_late"  # a department did not answer in time
     ESCALATED = "escalated"  # moved one step up the escalation ladder
     ESCALATION_ANSWER = "escalation_answer"  # the person on a ladder step answered or took it on
+    RULE = "rule"  # a rule (of the gemeente, provincie or Rijk) blocks this idea (participatie.regulations)

@@ -3,12 +3,13 @@
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text, func, select
+from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.accounts.models import User
 from participatie.clock import utcnow
 from participatie.extensions import db
+from participatie.geo.models import Wijk
 from participatie.ideas.models import Idea, IdeaEvent
 
 
@@ -54,6 +55,21 @@ class Notification(db.Model):
 
     def __repr__(self) -> str:
         return f"<Notification {self.id} {self.kind} user={self.user_id}>"
+
+
+class WijkFollow(db.Model):
+    """Someone who wants to hear about a whole wijk: new ideas, public answers, what changed."""
+
+    __tablename__ = "wijk_follows"
+    __table_args__ = (UniqueConstraint("wijk_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    wijk_id: Mapped[int] = mapped_column(ForeignKey("wijken.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    user: Mapped[User] = relationship(lazy="joined")
+    wijk: Mapped[Wijk] = relationship()
 
 
 def for_user(user_id: int):

@@ -21,3 +21,10 @@ def wants_digest(user) -> bool:
 def can_view_notification(user, notification) -> bool:
     """A notification is private to the one it was written for."""
     return bool(user and user.is_authenticated and notification.user_id == user.id)
+
+
+def can_follow_wijk(user) -> bool:
+    """Anyone logged in can follow a wijk (e-mail still only with their consent)."""
+    from participatie.accounts.predicates import is_signed_in
+
+    return is_signed_in(user)

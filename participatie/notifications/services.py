@@ -24,6 +24,7 @@ from participatie.ideas.models import Follow
 from participatie.notifications import mailqueue, rules
 from participatie.notifications.models import (
     Notification,
+    WijkFollow,
     digest_candidates,
     digest_pending,
     unread_for,
@@ -159,4 +160,5 @@ def send_digests(now: datetime) -> int:
 def forget_deleted_account(user, **_extra) -> None:
     """Account deletion: their follows and messages go (the deletion commits once)."""
     db.session.execute(delete(Follow).where(Follow.user_id == user.id))
+    db.session.execute(delete(WijkFollow).where(WijkFollow.user_id == user.id))
     db.session.execute(delete(Notification).where(Notification.user_id == user.id))

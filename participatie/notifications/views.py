@@ -1,17 +1,21 @@
 """My notifications (list, open, mark all read) and the unsubscribe link from e-mails."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+
+from participatie.web.htmx import is_htmx
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participatie.accounts import tokens
 from participatie.extensions import csrf, db
-from participatie.notifications import mailqueue, services
+from participatie.geo import services as geo
+from participatie.notifications import mailqueue, services, wijken
 from participatie.notifications.models import for_user
 from participatie.web.input import page_number
 from participatie.web.urls import safe_next
 
 bp = Blueprint("notifications", __name__, url_prefix="/account/notifications")
+following_bp = Blueprint("following", __name__)
 
 PER_PAGE = 30
 
@@ -55,3 +59,16 @@ def unsubscribe(token: str):
             return render_template("notifications/unsubscribe.html", state="invalid"), 400
         return render_template("notifications/unsubscribe.html", state="done")
     return render_template("notifications/unsubscribe.html", state="confirm", token=token)
+
+
+@following_bp.post("/wijken/<slug>/volgen")
+@login_required
+def toggle_wijk(slug: str):
+    """Follow a wijk (or stop): new ideas, public answers and what changed there."""
+    wijk = geo.wijk_by_slug(slug) or abort(404)
+    following = wijken.toggle(current_user, wijk)
+    if is_htmx():
+        return render_template("notifications/_wijk_follow.html", wijk=wijk)
+    flash(_("You follow wijk %(name)s now.", name=wijk.name) if following
+          else _("You no longer follow wijk %(name)s.", name=wijk.name), "ok")
+    return redirect(url_for("dashboard.wijk", slug=wijk.slug), 303)

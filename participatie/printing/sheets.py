@@ -21,6 +21,7 @@ from participatie.web.i18n import human_date
 from participatie.ideas.models import EventKind, Idea, IdeaEvent
 from participatie.ideas.status import IdeaStatus
 from participatie.reactions.models import recent_shown
+from participatie.regulations import services as regulation_services
 from participatie.responses.deadlines import deadline_of
 
 BODY_WORDS = 120  # without a summary, the idea's own text is cut off after this many words
@@ -70,8 +71,21 @@ def excerpt(text: str, words: int = BODY_WORDS) -> tuple[str, bool]:
 
 def idea_sections(idea: Idea, summary: str | None, now: datetime | None = None) -> list[Section]:
     now = now or utcnow()
-    return [_what(idea, summary), _where(idea), _support(idea), _reactions(idea), _city(idea), _next(idea, now),
-            _contact(idea)]
+    sections = [_what(idea, summary), _where(idea), _support(idea), _reactions(idea), _city(idea), _rules(idea),
+                _next(idea, now), _contact(idea)]
+    return [s for s in sections if s is not None]
+
+
+def _rules(idea: Idea) -> Section | None:
+    """The rules in the way of this idea (participatie.regulations), only when there are any."""
+    blocks = regulation_services.of_idea(idea)
+    if not blocks:
+        return None
+    section = Section(_("Which rule is in the way?"), name="rules")
+    for block in blocks:
+        section.items.append((block.how, _("%(rule)s. Made by: %(level)s.", rule=block.regulation.name,
+                                            level=block.regulation.level.label)))
+    return section
 
 
 def _what(idea: Idea, summary: str | None) -> Section:

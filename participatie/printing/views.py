@@ -23,6 +23,7 @@ from participatie.printing import conversation as conversation_text
 from participatie.printing import pdf, sheets
 from participatie.printing import wijk as wijk_text
 from participatie.printing.qr import public_url, qr_svg
+from participatie.regulations import services as regulation_services
 
 bp = Blueprint("printing", __name__, url_prefix="/print")
 
@@ -130,6 +131,13 @@ def conversation_sheet(found: Conversation, summary: str | None, *, as_pdf: bool
     return render_sheet("print/conversation.html", as_pdf=as_pdf, filename=f"stadsgesprek-{found.id}",
                         link=public_url("conversations.detail", conversation_id=found.id),
                         conversation=found, sheet=sheet)
+
+
+@sheet_route("/regels", "regulations")
+def regulations(as_pdf: bool):
+    """Rules in the way, for the council and the talks with the province and the Rijk ("agenderen")."""
+    return render_sheet("print/regulations.html", as_pdf=as_pdf, filename="regels-in-de-weg",
+                        link=public_url("regulations.index"), summaries=regulation_services.overview())
 
 
 @sheet_route("/flyer", "flyer", dutch=False)

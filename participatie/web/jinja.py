@@ -25,6 +25,7 @@ from participatie.ideas.services import is_following
 from participatie.ideas.status import EventKind, IdeaKind, IdeaStatus
 from participatie.ideas.themes import NEEDS, THEMES
 from participatie.notifications.services import unread_count
+from participatie.notifications.wijken import is_following_wijk
 from participatie.responses import rules as response_rules
 from participatie.responses.deadlines import deadline_of
 from participatie.responses.feedback import context_for as answer_feedback
@@ -37,6 +38,8 @@ from participatie.moderation import reasons as moderation_reasons
 from participatie.moderation import rules as moderation_rules
 from participatie.moderation.services import auto_hide_at
 from participatie.reactions.forms import ReactionForm
+from participatie.regulations import rules as regulation_rules
+from participatie.regulations.services import of_idea as idea_regulations
 from participatie.reactions import rules as reaction_rules
 from participatie.reactions.services import thread as reaction_thread
 from participatie.reactions.text import linkify
@@ -90,6 +93,9 @@ def _talk_globals() -> dict:
         MAX_PHOTOS=MAX_PHOTOS,
         auto_hide_at=auto_hide_at,
         new_reaction_form=lambda: ReactionForm(formdata=None),
+        idea_regulations=idea_regulations,
+        can_use_rule_form=regulation_rules.can_use_form,
+        can_confirm_rule=regulation_rules.can_confirm,
     )
 
 
@@ -113,6 +119,7 @@ def register(app) -> None:
         is_author=is_author,
         can_follow=can_follow,
         is_following=is_following,
+        is_following_wijk=is_following_wijk,
         unread_count=unread_count,
         is_admin=is_admin,
         can_manage_roles=can_manage_roles,

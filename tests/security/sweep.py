@@ -6,7 +6,7 @@ from tests.security.world import MISSING
 FIXED = {"token": "not-a-valid-token", "code": "en", "fmt": "csv", "kind": "steun",
          "filename": "0123456789abcdef0123456789abcdef.jpg", "item": "reaction", "size": "small"}
 ID_FOR = {"link_id": MISSING, "followup_id": MISSING, "suggestion_id": MISSING, "action_id": MISSING,
-          "message_id": MISSING, "step_id": MISSING}
+          "message_id": MISSING, "step_id": MISSING, "block_id": MISSING}
 
 
 def rules(app):

@@ -155,6 +155,20 @@ EXPECTED = {
     "socialmap.verify": (LOGIN, DENIED, {303, 403}, DENIED, {303, 403}),
     "socialmap.worklist": (LOGIN, 403, 200, 403, 200),
     "supports.set_support": (LOGIN, 400, 400, 400, 400),  # empty data: no state to set
+    "regulations.index": (200, 200, 200, 200, 200),
+    "regulations.download": (200, 200, 200, 200, 200),
+    "regulations.idea_form": (LOGIN, 403, 200, 403, 200),  # makelaar of the wijk proposes; the admin marks
+    "regulations.confirm": (LOGIN, 403, 403, 403, 404),  # role first; the world has no proposal
+    "printing.regulations": (200, 200, 200, 200, 200),
+    "printing.regulations_pdf": (200, 200, 200, 200, 200),
+    "following.toggle_wijk": (LOGIN, 303, 303, 303, 303),
+    "opendata.index": (200, 200, 200, 200, 200),
+    "opendata.ideas_csv": (200, 200, 200, 200, 200),
+    "opendata.ideas_geojson": (200, 200, 200, 200, 200),
+    "opendata.events_csv": (200, 200, 200, 200, 200),
+    "opendata.actions_csv": (200, 200, 200, 200, 200),
+    "opendata.city_feed": (200, 200, 200, 200, 200),
+    "opendata.wijk_feed": (200, 200, 200, 200, 200),
 }
 
 
