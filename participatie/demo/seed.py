@@ -15,6 +15,7 @@ from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import services as ideas
 from participatie.ideas.models import Idea
+from participatie.insights.demo import seed_insights
 from participatie.supports import services as supports
 from participatie.supports.models import SupportKind
 
@@ -136,4 +137,5 @@ def seed(only_if_empty: bool = False) -> str:
     from participatie.reactions.demo import seed_reactions
 
     seed_reactions()  # neighbours talking on the first ideas (a makelaar among them)
+    seed_insights()  # figures pages: a solved idea, residents' words with and without consent to quote
     return f"Demo data ready: {len(IDEAS)} ideas, {len(residents)} residents, {len(STAFF)} role accounts."

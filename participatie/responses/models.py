@@ -3,7 +3,8 @@
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String, Text, UniqueConstraint, select
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, select
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.accounts.models import User
@@ -40,6 +41,8 @@ class AnswerFeedback(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     helpful: Mapped[bool] = mapped_column(Boolean)
     text: Mapped[str] = mapped_column(Text, default="")
+    # "Je mag mijn woorden zonder mijn naam laten zien": the figures pages may quote the text
+    quote_ok: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -51,7 +54,8 @@ class FollowUpKind(StrEnum):
 
 class FollowUp(db.Model):
     __tablename__ = "follow_ups"
-    __table_args__ = (UniqueConstraint("idea_id", "user_id", "kind", "asked_at"),)
+    __table_args__ = (UniqueConstraint("idea_id", "user_id", "kind", "asked_at"),
+                      Index("ix_follow_ups_kind_answered", "kind", "answer_yes", "answered_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
@@ -62,6 +66,7 @@ class FollowUp(db.Model):
     answered_at: Mapped[datetime | None] = mapped_column(DateTime)
     answer_yes: Mapped[bool | None] = mapped_column(Boolean)
     text: Mapped[str] = mapped_column(Text, default="")
+    quote_ok: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())  # may be quoted
     expired_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     idea: Mapped[Idea] = relationship()

@@ -10,7 +10,7 @@ SHARED = ["extensions", "web", "geo", "maps", "plainlanguage", "ops/backup", "cl
 # The one place that wires every domain's rules into the templates (the composition root).
 COMPOSITION = {"web/jinja.py"}
 ROOT_MODULES = {"__init__.py", "config.py", "extensions.py", "models.py"}
-DOMAINS = ["accounts", "ideas", "supports", "responses", "conversations", "socialmap",
+DOMAINS = ["accounts", "ideas", "supports", "responses", "conversations", "socialmap", "insights",
            "notifications", "reactions", "moderation", "dashboard", "printing"]
 
 
