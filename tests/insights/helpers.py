@@ -2,13 +2,13 @@
 
 from datetime import timedelta
 
-from participatie.accounts.roles import Role
-from participatie.clock import utcnow
-from participatie.responses import feedback, followups, services
-from participatie.responses.models import FollowUp, FollowUpKind
-from participatie.extensions import db
 from sqlalchemy import select
 
+from participatie.accounts.roles import Role
+from participatie.clock import utcnow
+from participatie.extensions import db
+from participatie.responses import feedback, followups, services
+from participatie.responses.models import FollowUp, FollowUpKind
 from participatie.supports import services as supports
 from participatie.supports.models import SupportKind
 from tests.factories import make_idea
