@@ -157,6 +157,9 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.opendata.views import bp as opendata_bp
 
     app.register_blueprint(opendata_bp)
+    from participatie.insights.views import bp as insights_bp
+
+    app.register_blueprint(insights_bp)
     from participatie.ops.mail.views import bp as mail_admin_bp
 
     app.register_blueprint(mail_admin_bp)

@@ -16,7 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
 from participatie.conversations.status import ActionStatus, InputUsed, OwnerKind, Rating
-from participatie.web.forms import MultiCheckboxField, strip
+from participatie.web.forms import MultiCheckboxField, quote_ok_field, strip
 
 
 class ConversationDetailsForm(FlaskForm):
@@ -108,3 +108,4 @@ class FeedbackForm(FlaskForm):
     input_used = RadioField(_l("Was something done with what you said?"),
                             choices=[(u.value, u.label) for u in InputUsed], validators=[Optional()])
     text = TextAreaField(_l("Anything else? (optional)"), filters=[strip], validators=[Length(max=2000)])
+    quote_ok = quote_ok_field("conversation")

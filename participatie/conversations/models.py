@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -148,7 +149,8 @@ class ActionItem(db.Model):
     """What, who, by when: a concrete step after the conversation, tracked on the idea."""
 
     __tablename__ = "action_items"
-    __table_args__ = (Index("ix_action_items_due", "status", "due_on"),)
+    __table_args__ = (Index("ix_action_items_due", "status", "due_on"),
+                      Index("ix_action_items_changed", "status", "updated_at"))  # "wat is er veranderd"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
@@ -189,6 +191,8 @@ class ConversationFeedback(db.Model):
     input_used: Mapped[InputUsed | None] = mapped_column(enum_column(InputUsed, 20))
     text: Mapped[str] = mapped_column(Text, default="")
     lang: Mapped[str | None] = mapped_column(String(5))  # of text: the writer's interface language
+    # "Je mag mijn woorden zonder mijn naam laten zien": the figures pages may quote the text
+    quote_ok: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

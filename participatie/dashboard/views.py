@@ -8,6 +8,7 @@ from participatie.dashboard import services
 from participatie.geo import services as geo
 from participatie.ideas import maps, paging
 from participatie.ideas.listing import ListFilters
+from participatie.insights import changes
 from participatie.web.urls import safe_next
 
 bp = Blueprint("dashboard", __name__)
@@ -17,7 +18,7 @@ bp = Blueprint("dashboard", __name__)
 def home():
     return render_template(
         "dashboard/home.html", wijken=geo.all_wijken(), counts=services.idea_counts_by_wijk(),
-        totals=services.totals(), latest=services.latest_ideas(),
+        totals=services.totals(), latest=services.latest_ideas(), changes=changes.recent(limit=3),
     )
 
 
@@ -33,7 +34,8 @@ def wijk(slug: str):
     filters = ListFilters.from_args(request.args, wijk=slug)
     page = paging.paginate(filters, current_app.config["IDEAS_PER_PAGE"])
     return render_template("dashboard/wijk.html", wijk=wijk, page=page, filters=filters,
-                           totals=services.totals(wijk.id), city_map=maps.overview(filters, wijk))
+                           totals=services.totals(wijk.id), city_map=maps.overview(filters, wijk),
+                           changes=changes.recent(limit=3, wijk_id=wijk.id))
 
 
 @bp.get("/taal/<code>")

@@ -15,6 +15,7 @@ from participatie.extensions import db
 from participatie.geo import services as geo
 from participatie.ideas import services as ideas
 from participatie.ideas.models import Idea
+from participatie.insights.demo import seed_insights
 from participatie.supports import services as supports
 from participatie.supports.models import SupportKind
 
@@ -138,4 +139,5 @@ def seed(only_if_empty: bool = False) -> str:
     seed_reactions()  # neighbours talking on the first ideas (a makelaar among them)
     from participatie.departments.demo import seed_departments; seed_departments()  # noqa: E702 (asks, ladder)
     from participatie.regulations.demo import seed_regulations; seed_regulations()  # rules; a wijk followed
+    seed_insights()  # figures pages: a solved idea, residents' words with and without consent to quote
     return f"Demo data ready: {len(IDEAS)} ideas, {len(residents)} residents, {len(STAFF)} role accounts."

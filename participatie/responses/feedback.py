@@ -26,8 +26,10 @@ def event_idea_title(event) -> str:
     return db.session.get(Idea, event.idea_id).title
 
 
-def give_feedback(user, event: IdeaEvent, helpful: bool, text: str = "", *, via_link=False) -> AnswerFeedback:
-    """Record or change this person's verdict on an answer. A signed e-mail link counts as following."""
+def give_feedback(user, event: IdeaEvent, helpful: bool, text: str = "", *, via_link=False,
+                  quote_ok: bool | None = None) -> AnswerFeedback:
+    """Record or change this person's verdict on an answer. A signed e-mail link counts as following.
+    `quote_ok` (when given): may the figures pages quote their words without their name."""
     from participatie.ideas.models import Idea
 
     if event.kind != EventKind.ANSWER:
@@ -42,6 +44,8 @@ def give_feedback(user, event: IdeaEvent, helpful: bool, text: str = "", *, via_
     row.helpful = helpful
     if text.strip() or row.text is None:
         row.text, row.lang = text.strip()[:2000], writer_language()
+    if quote_ok is not None:
+        row.quote_ok = bool(quote_ok)
     db.session.add(row)
     db.session.commit()
     return row

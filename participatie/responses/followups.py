@@ -62,7 +62,8 @@ def ask_if_solved(idea, now) -> FollowUp | None:
     return _ask(idea, FollowUpKind.SOLVED, now, due)
 
 
-def answer_followup(user, followup: FollowUp, yes: bool | None, text: str = "", now=None) -> FollowUp:
+def answer_followup(user, followup: FollowUp, yes: bool | None, text: str = "", now=None, *,
+                    quote_ok: bool | None = None) -> FollowUp:
     """Yes closes the idea, no reopens it with the resident's words; how-now answers (a few words,
     yes/no optional) go on the timeline."""
     if user is None or followup.user_id != user.id:
@@ -73,6 +74,8 @@ def answer_followup(user, followup: FollowUp, yes: bool | None, text: str = "", 
     first_answer = followup.answered_at is None
     followup.answered_at, followup.answer_yes, followup.text = now, yes, (text or "").strip()[:2000]
     followup.lang = writer_language() if followup.text else None
+    if quote_ok is not None:
+        followup.quote_ok = bool(quote_ok)
     idea, lang = followup.idea, _line_lang(followup)
     if followup.kind == FollowUpKind.SOLVED and first_answer and followup.expired_at is None:
         _settle(idea, user, yes, followup.text, now, lang)
@@ -133,12 +136,14 @@ def _late_no(idea, user, text: str, lang: str) -> None:
     _tell_ambassador(idea, _l("“%(title)s” is not solved, says the initiator", title=idea.title))
 
 
-def add_words(followup: FollowUp, text: str) -> None:
+def add_words(followup: FollowUp, text: str, *, quote_ok: bool | None = None) -> None:
     """Words added after a one-click answer: on the timeline, and the ambassador is told."""
     text = (text or "").strip()[:2000]
     if not text or followup.answered_at is None:
         return
     followup.text, followup.lang = text, writer_language()
+    if quote_ok is not None:
+        followup.quote_ok = bool(quote_ok)
     _timeline(followup.idea, followup.user, text, followup.lang)
     _tell_ambassador(followup.idea, _l("The initiator added a note to “%(title)s”", title=followup.idea.title))
     db.session.commit()

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from participatie.web.forms import strip
+from participatie.web.forms import quote_ok_field, strip
 from participatie.ideas.status import Outcome
 
 MESSAGE = _l("Public message")
@@ -76,11 +76,13 @@ class FeedbackForm(FlaskForm):
     helpful = RadioField(_l("Was this an answer to the question?"), choices=[("yes", _l("Yes")), ("no", _l("No"))],
                          validators=[DataRequired(_l("Choose yes or no."))])
     text = TextAreaField(_l("Anything to add? (optional)"), filters=[strip], validators=[Optional(), Length(max=2000)])
+    quote_ok = quote_ok_field("feedback")
 
 
 class FollowUpForm(FlaskForm):
     answer = RadioField(choices=[("yes", _l("Yes")), ("no", _l("No"))], validators=[DataRequired(_l("Choose yes or no."))])
     text = TextAreaField(_l("Tell us more (optional)"), filters=[strip], validators=[Optional(), Length(max=2000)])
+    quote_ok = quote_ok_field("followup")
 
 
 class HowNowForm(FlaskForm):
@@ -89,6 +91,7 @@ class HowNowForm(FlaskForm):
                          validators=[DataRequired(_l("Write a few words.")), Length(max=2000)])
     answer = RadioField(_l("Is it going well? (optional)"), choices=[("yes", _l("Yes")), ("no", _l("No"))],
                         validators=[Optional()], validate_choice=False)
+    quote_ok = quote_ok_field("how-now")
 
     @property
     def yes(self) -> bool | None:

@@ -3,7 +3,8 @@
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String, Text, UniqueConstraint, select
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, select
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.accounts.models import User
@@ -41,6 +42,8 @@ class AnswerFeedback(db.Model):
     helpful: Mapped[bool] = mapped_column(Boolean)
     text: Mapped[str] = mapped_column(Text, default="")
     lang: Mapped[str | None] = mapped_column(String(5))  # of text: the writer's interface language
+    # "Je mag mijn woorden zonder mijn naam laten zien": the figures pages may quote the text
+    quote_ok: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -52,7 +55,8 @@ class FollowUpKind(StrEnum):
 
 class FollowUp(db.Model):
     __tablename__ = "follow_ups"
-    __table_args__ = (UniqueConstraint("idea_id", "user_id", "kind", "asked_at"),)
+    __table_args__ = (UniqueConstraint("idea_id", "user_id", "kind", "asked_at"),
+                      Index("ix_follow_ups_kind_answered", "kind", "answer_yes", "answered_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
@@ -64,6 +68,7 @@ class FollowUp(db.Model):
     answer_yes: Mapped[bool | None] = mapped_column(Boolean)
     text: Mapped[str] = mapped_column(Text, default="")
     lang: Mapped[str | None] = mapped_column(String(5))  # of text: the writer's interface language
+    quote_ok: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())  # may be quoted
     expired_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     idea: Mapped[Idea] = relationship()

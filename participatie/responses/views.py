@@ -236,10 +236,10 @@ def feedback_link(token: str):
     if user is None or event is None or event.kind != EventKind.ANSWER:
         return link_problem(False)
     form = forms.FeedbackForm(data={"helpful": "yes" if data["h"] else "no"})
-    helpful, text = data["h"], ""
+    helpful, text, quote_ok = data["h"], "", None
     if request.method == "POST" and form.validate():  # the page lets them change the answer and add words
-        helpful, text = form.helpful.data == "yes", form.text.data or ""
-    feedback.give_feedback(user, event, helpful, text, via_link=True)
+        helpful, text, quote_ok = form.helpful.data == "yes", form.text.data or "", form.quote_ok.data
+    feedback.give_feedback(user, event, helpful, text, via_link=True, quote_ok=quote_ok)
     return render_template("responses/feedback_thanks.html", form=form, token=token, event=event,
                            saved_text=request.method == "POST")
 
@@ -254,7 +254,8 @@ def followup_page(followup_id: int):
         return _how_now(followup, url_for("responses.followup_page", followup_id=followup.id))
     form = forms.FollowUpForm()
     if form.validate_on_submit():
-        followups.answer_followup(current_user, followup, form.answer.data == "yes", form.text.data or "")
+        followups.answer_followup(current_user, followup, form.answer.data == "yes", form.text.data or "",
+                                  quote_ok=form.quote_ok.data)
         flash(_("Thank you for your answer."), "ok")
         return redirect(url_for("ideas.detail", idea_id=followup.idea_id, _anchor="tijdlijn"), 303)
     return render_template("responses/followup.html", followup=followup, form=form,
@@ -274,7 +275,7 @@ def followup_link(token: str):
         return _how_now(followup, url_for("responses.followup_link", token=token))
     form = forms.FollowUpForm(data={"answer": "yes" if data["y"] else "no"})
     if request.method == "POST" and form.validate():
-        followups.add_words(followup, form.text.data or "")
+        followups.add_words(followup, form.text.data or "", quote_ok=form.quote_ok.data)
         return render_template("responses/followup_thanks.html", followup=followup, saved_text=True)
     if followup.answered_at is None:
         followups.answer_followup(followup.user, followup, data["y"])
@@ -286,9 +287,9 @@ def _how_now(followup: FollowUp, action: str):
     form = forms.HowNowForm()
     if form.validate_on_submit():
         if followup.answered_at is None:
-            followups.answer_followup(followup.user, followup, form.yes, form.text.data)
+            followups.answer_followup(followup.user, followup, form.yes, form.text.data, quote_ok=form.quote_ok.data)
         else:
-            followups.add_words(followup, form.text.data)
+            followups.add_words(followup, form.text.data, quote_ok=form.quote_ok.data)
         flash(_("Thank you for your answer."), "ok")
         return redirect(url_for("ideas.detail", idea_id=followup.idea_id, _anchor="tijdlijn"), 303)
     return render_template("responses/how_now.html", followup=followup, form=form, action=action,

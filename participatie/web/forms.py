@@ -1,7 +1,8 @@
 """Small form helpers shared by the domains' forms."""
 
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
-from wtforms import SelectMultipleField, widgets
+from wtforms import BooleanField, SelectMultipleField, widgets
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -23,3 +24,9 @@ def hidden_fields(form) -> Markup:
     parts = [field(id=False) if field.type == "CSRFTokenField" else field()
              for field in form if field.type in ("HiddenField", "CSRFTokenField")]
     return Markup("".join(str(part) for part in parts))
+
+
+def quote_ok_field(prefix: str = "quote") -> BooleanField:
+    """The consent to be quoted (without a name) on the figures pages; off unless ticked."""
+    return BooleanField(_l("You may show my words without my name"), id=f"{prefix}-quote-ok",
+                        description=_l("Then we may quote you on the page with figures. We never show your name."))

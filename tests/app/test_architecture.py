@@ -11,7 +11,7 @@ SHARED = ["extensions", "web", "geo", "maps", "plainlanguage", "ops/backup", "cl
 COMPOSITION = {"web/jinja.py"}
 ROOT_MODULES = {"__init__.py", "config.py", "extensions.py", "models.py"}
 DOMAINS = ["accounts", "ideas", "supports", "responses", "conversations", "socialmap",
-           "notifications", "reactions", "moderation", "dashboard", "printing", "departments",
+           "notifications", "reactions", "moderation", "dashboard", "printing", "departments", "insights",
            "regulations", "opendata"]
 
 

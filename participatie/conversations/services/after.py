@@ -166,7 +166,8 @@ def may_give_feedback(user, conversation: Conversation) -> bool:
 
 
 def give_feedback(conversation: Conversation, rating: str, input_used: str | None = None, text: str = "", *,
-                  user=None, rsvp: Rsvp | None = None, via_link: bool = False) -> ConversationFeedback:
+                  user=None, rsvp: Rsvp | None = None, via_link: bool = False,
+                  quote_ok: bool | None = None) -> ConversationFeedback:
     """Record or change one person's feedback. A signed e-mail link counts as being asked."""
     if conversation.status != C.HELD:
         raise NotAllowed("feedback")
@@ -188,6 +189,8 @@ def give_feedback(conversation: Conversation, rating: str, input_used: str | Non
         row.input_used = InputUsed(input_used)
     if (text or "").strip():
         row.text, row.lang = text.strip()[:2000], writer_language()
+    if quote_ok is not None:
+        row.quote_ok = bool(quote_ok)
     db.session.commit()
     return row
 

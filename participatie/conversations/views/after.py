@@ -106,7 +106,8 @@ def feedback(conversation_id: int):
         raise NotAllowed("feedback")
     form = FeedbackForm()
     if form.validate_on_submit():
-        give_feedback(conversation, form.rating.data, form.input_used.data, form.text.data or "", user=current_user)
+        give_feedback(conversation, form.rating.data, form.input_used.data, form.text.data or "", user=current_user,
+                      quote_ok=form.quote_ok.data)
         flash(_("Thank you for your answer."), "ok")
     else:
         flash(_("Choose an answer."), "error")
@@ -132,7 +133,9 @@ def feedback_by_link(token: str):
     conversation, user, guest = _by_link(data)
     form = FeedbackForm(data={"rating": data.get("g")})
     rating = form.rating.data if request.method == "POST" and form.validate() else data.get("g")
-    give_feedback(conversation, rating, form.input_used.data if request.method == "POST" else None,
-                  form.text.data or "" if request.method == "POST" else "", user=user, rsvp=guest, via_link=True)
+    posted = request.method == "POST"
+    give_feedback(conversation, rating, form.input_used.data if posted else None,
+                  form.text.data or "" if posted else "", user=user, rsvp=guest, via_link=True,
+                  quote_ok=form.quote_ok.data if posted else None)
     return render_template("conversations/feedback_thanks.html", conversation=conversation, form=form, token=token,
                            saved=request.method == "POST")

@@ -1,0 +1,1 @@
+"""The city learns: numbers with stories (/cijfers) and "Wat is er veranderd" (bewonersbericht)."""
