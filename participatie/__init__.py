@@ -150,6 +150,9 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.privacy.views import bp as privacy_bp
 
     app.register_blueprint(privacy_bp)
+    from participatie.buurtnetwerk.views import bp as buurtnetwerk_bp
+
+    app.register_blueprint(buurtnetwerk_bp)
     from participatie.ops.mail.views import bp as mail_admin_bp
 
     app.register_blueprint(mail_admin_bp)

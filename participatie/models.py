@@ -18,3 +18,4 @@ from participatie.conversations.models import (  # noqa: F401
     ActionItem, Conversation, ConversationFeedback, ConversationIdea, Rsvp,
 )
 from participatie.storage.models import StoredFile  # noqa: F401
+from participatie.buurtnetwerk.models import Answer as BuurtAnswer, Choice, Membership, Question  # noqa: F401,E501
