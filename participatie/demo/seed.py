@@ -136,4 +136,5 @@ def seed(only_if_empty: bool = False) -> str:
     from participatie.reactions.demo import seed_reactions
 
     seed_reactions()  # neighbours talking on the first ideas (a makelaar among them)
+    from participatie.buurtnetwerk.demo import seed_buurtnetwerk; seed_buurtnetwerk()  # noqa: E702  (asking the wijk)
     return f"Demo data ready: {len(IDEAS)} ideas, {len(residents)} residents, {len(STAFF)} role accounts."
