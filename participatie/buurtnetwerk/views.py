@@ -133,7 +133,7 @@ def answer(question_id: int):
     found = _question(question_id)
     if not rules.can_answer(current_user, found, services.is_member(current_user, found.wijk_id)):
         raise NotAllowed("answer")
-    form = _answer_form(found)
+    form = _answer_form(found, formdata=request.form)
     if form.validate_on_submit():
         services.answer(current_user, found, form.choice.data, words=form.words.data or "",
                         quote_ok=form.quote_ok.data)
