@@ -126,3 +126,14 @@ def test_deleting_the_account_ends_membership_and_removes_the_words(ctx):
     accounts.delete_account(user, user)
     assert services.results(question)["total"] == 1 and services.results(question)["quotes"] == []
     assert db.session.scalar(select(Membership).where(Membership.user_id == user.id)) is None
+
+
+def test_your_data_shows_the_buurtnetwerk_and_your_answers(ctx):
+    from participatie.privacy.services import export_for
+
+    user = member()
+    services.answer(user, asked(), 1, words="Graag.", quote_ok=True)
+    data = export_for(user)
+    assert [m["wijk"] for m in data["buurtnetwerk"]] == ["West"]
+    assert data["buurtnetwerk_answers"] == [{"question": QUESTION, "answer": CHOICES[1], "text": "Graag.",
+                                             "show_words": True, "at": data["buurtnetwerk_answers"][0]["at"]}]
