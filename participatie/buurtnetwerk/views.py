@@ -119,10 +119,12 @@ def question(question_id: int):
     return _question_page(_question(question_id))
 
 
-@bp.get("/vragen/<int:question_id>/print")
-def print_sheet(question_id: int):
+@bp.get("/vragen/<int:question_id>/print", defaults={"as_pdf": False})
+@bp.get("/vragen/<int:question_id>/print.pdf", endpoint="print_pdf", defaults={"as_pdf": True})
+def print_sheet(question_id: int, as_pdf: bool):
+    """The results on A4 (the page's own print link), and the same sheet as PDF."""
     found = _question(question_id)
-    return render_sheet("buurtnetwerk/print.html", as_pdf=False, filename=f"vraag-{found.id}",
+    return render_sheet("buurtnetwerk/print.html", as_pdf=as_pdf, filename=f"vraag-{found.id}",
                         link=public_url("buurtnetwerk.question", question_id=found.id), question=found,
                         results=services.results(found))
 

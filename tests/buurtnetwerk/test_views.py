@@ -143,6 +143,8 @@ def test_the_results_page_counts_and_prints(web):
     assert f"/vragen/{question.id}/print" in page
     printed = web.get(f"/vragen/{question.id}/print")
     assert printed.status_code == 200 and QUESTION in text_of(printed)
+    pdf = web.get(f"/vragen/{question.id}/print.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype in ("application/pdf", "text/html")
     listing = text_of(web.get("/wijken/west/vragen"))
     assert QUESTION in listing
     assert "/wijken/west/vragen" in text_of(web.get("/wijken/west"))

@@ -45,6 +45,7 @@ EXPECTED = {
     "buurtnetwerk.join": (LOGIN, 200, 200, 200, 200),
     "buurtnetwerk.leave": (400, 400, 400, 400, 400),
     "buurtnetwerk.outcome": (LOGIN, 403, 403, 403, 422),  # the asker (the world's owner) or an admin
+    "buurtnetwerk.print_pdf": (200, 200, 200, 200, 200),
     "buurtnetwerk.print_sheet": (200, 200, 200, 200, 200),
     "buurtnetwerk.question": (200, 200, 200, 200, 200),
     "buurtnetwerk.wijk_questions": (200, 200, 200, 200, 200),
