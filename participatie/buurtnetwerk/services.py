@@ -10,7 +10,7 @@ from flask import render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from participatie.accounts.models import AuditLog, ConsentKind, User
 from participatie.accounts.services import set_consent
@@ -52,6 +52,11 @@ def wijk_ids_of(user) -> set[int]:
 def is_member(user, wijk_id: int) -> bool:
     return (rules.can_join(user) and user.consent_buurtnetwerk_at is not None
             and wijk_id in wijk_ids_of(user))
+
+
+def member_count(wijk_id: int) -> int:
+    """How many people a question to this wijk reaches (counted in SQL, not loaded)."""
+    return db.session.scalar(select(func.count()).select_from(members_of(wijk_id).subquery())) or 0
 
 
 def join(user: User, wijk_ids, *, given: bool) -> None:

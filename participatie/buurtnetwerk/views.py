@@ -84,7 +84,7 @@ def ask(slug: str):
             return redirect(url_for("buurtnetwerk.question", question_id=question.id), 303)
     status = 422 if (form.errors or b1_report) else 200
     return render_template("buurtnetwerk/ask.html", wijk=wijk, form=form, b1_report=b1_report,
-                           members=len(db.session.scalars(services.members_of(wijk.id)).all()),
+                           members=services.member_count(wijk.id),
                            next_at=services.next_question_at(wijk.id)), status
 
 

@@ -160,3 +160,9 @@ def test_a_member_answers_on_the_site_and_the_asker_posts_dit_doen_we_ermee(web)
     assert web.post(f"/vragen/{question.id}/dit-doen-we", data={"text": "We maken een moestuin."}).status_code == 303
     assert "We maken een moestuin." in text_of(web.get(f"/vragen/{question.id}"))
     assert CHOICES[1] in text_of(web.get(f"/vragen/{question.id}"))
+
+
+def test_the_question_form_says_how_many_people_it_reaches(web):
+    member(), member(), member("oost")
+    sign_in(web, makelaar())
+    assert "2 mensen in het buurtnetwerk van deze wijk krijgen je vraag." in text_of(web.get("/wijken/west/vragen/nieuw"))
