@@ -160,6 +160,9 @@ def _register_blueprints(app: Flask) -> None:
     from participatie.insights.views import bp as insights_bp
 
     app.register_blueprint(insights_bp)
+    from participatie.buurtnetwerk.views import bp as buurtnetwerk_bp
+
+    app.register_blueprint(buurtnetwerk_bp)
     from participatie.ops.mail.views import bp as mail_admin_bp
 
     app.register_blueprint(mail_admin_bp)

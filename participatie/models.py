@@ -22,3 +22,4 @@ from participatie.departments.models import (  # noqa: F401
 )
 from participatie.storage.models import StoredFile  # noqa: F401
 from participatie.regulations.models import Regulation, RegulationBlock  # noqa: F401
+from participatie.buurtnetwerk.models import Answer as BuurtAnswer, Choice, Membership, Question  # noqa: F401,E501

@@ -140,4 +140,5 @@ def seed(only_if_empty: bool = False) -> str:
     from participatie.departments.demo import seed_departments; seed_departments()  # noqa: E702 (asks, ladder)
     from participatie.regulations.demo import seed_regulations; seed_regulations()  # rules; a wijk followed
     seed_insights()  # figures pages: a solved idea, residents' words with and without consent to quote
+    from participatie.buurtnetwerk.demo import seed_buurtnetwerk; seed_buurtnetwerk()  # noqa: E702  (asking the wijk)
     return f"Demo data ready: {len(IDEAS)} ideas, {len(residents)} residents, {len(STAFF)} role accounts."

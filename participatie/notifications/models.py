@@ -19,6 +19,8 @@ ACTION_LABELS = {
     "followup_how_now": _l("Give your answer"),
     "answer": _l("Read the answer and say if it helps"),
     "conversation_feedback": _l("Say how it was"),
+    "buurtnetwerk_question": _l("Give your answer"),
+    "buurtnetwerk_outcome": _l("Read what we do with it"),
 }
 
 

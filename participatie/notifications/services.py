@@ -43,7 +43,7 @@ def _text(value, user: User) -> str:
 
 def notify(users: Iterable[User], *, kind: str, idea=None, event=None, subject: TextValue, body: TextValue,
            link: str, exclude: User | None = None, mail_body: TextValue | None = None,
-           once_per_idea: tuple[str, ...] = ()) -> list[Notification]:
+           once_per_idea: tuple[str, ...] = (), mailer: Callable | None = None) -> list[Notification]:
     """One notification per user (never the actor), e-mail for those on "immediate".
 
     `body` is what the message says in the app: plain words, no links (the page shows a button to
@@ -51,7 +51,9 @@ def notify(users: Iterable[User], *, kind: str, idea=None, event=None, subject: 
     that is where signed one-click links (made absolute with SITE_URL) belong.
     `once_per_idea` (notification kinds): skip whoever still has an unread notification of one of
     these kinds on this idea, so a busy conversation makes one message (and at most one mail, also
-    in a digest) per idea until it is read."""
+    in a digest) per idea until it is read.
+    `mailer(user, notification)`, when given, decides about the e-mail itself (the buurtnetwerk
+    writes its own mail, with its own consent and one-click links)."""
     seen = {exclude.id} if exclude is not None else set()
     if once_per_idea and idea is not None:
         seen |= set(db.session.scalars(unread_of_kinds(idea.id, once_per_idea)))
@@ -61,16 +63,18 @@ def notify(users: Iterable[User], *, kind: str, idea=None, event=None, subject: 
             continue
         seen.add(user.id)
         created.append(_notify_one(user, kind=kind, idea=idea, event=event,
-                                   subject=subject, body=body, link=link, mail_body=mail_body))
+                                   subject=subject, body=body, link=link, mail_body=mail_body, mailer=mailer))
     return created
 
 
-def _notify_one(user, *, kind, idea, event, subject, body, link, mail_body=None) -> Notification:
+def _notify_one(user, *, kind, idea, event, subject, body, link, mail_body=None, mailer=None) -> Notification:
     with force_locale(user.locale or "nl"):
         notification = Notification(user=user, kind=kind, idea=idea, event=event, link=link[:300],
                                     subject=_text(subject, user)[:200], body=_text(body, user))
     db.session.add(notification)
-    if rules.wants_immediate_email(user):
+    if mailer is not None:
+        mailer(user, notification)
+    elif rules.wants_immediate_email(user):
         notification.emailed_at = utcnow()
         with force_locale(user.locale or "nl"):
             text = _text(mail_body, user) if mail_body is not None else None

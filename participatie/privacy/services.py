@@ -11,6 +11,8 @@ from sqlalchemy import select
 
 from participatie.accounts.models import ConsentEvent, User, consent_log
 from participatie.accounts.roles import Role
+from participatie.buurtnetwerk.models import Answer as BuurtAnswer
+from participatie.buurtnetwerk.models import Membership
 from participatie.conversations.models import Conversation, Rsvp
 from participatie.clock import utcnow
 from participatie.extensions import db
@@ -47,7 +49,15 @@ def export_for(user: User) -> dict:
         "reactions": mine(Reaction.author_id, _reaction),
         "reports": mine(Report.reporter_id, _report),
         "notifications": mine(Notification.user_id, _notification),
+        "buurtnetwerk": [{"wijk": m.wijk.name, "since": _when(m.created_at)} for m in db.session.scalars(
+            select(Membership).where(Membership.user_id == user.id).order_by(Membership.wijk_id))],
+        "buurtnetwerk_answers": mine(BuurtAnswer.user_id, _buurt_answer),
     }
+
+
+def _buurt_answer(answer: BuurtAnswer) -> dict:
+    return {"question": answer.choice.question.text, "answer": answer.choice.label, "text": answer.words,
+            "show_words": answer.quote_ok, "at": _when(answer.updated_at)}
 
 
 def _profile(user: User) -> dict:
@@ -117,6 +127,8 @@ def section_titles() -> dict[str, str]:
         "answer_feedback": _("Your reactions to answers of the municipality"),
         "reactions": _("Your reactions on ideas"), "reports": _("What you reported"),
         "notifications": _("Your messages"),
+        "buurtnetwerk": _("Buurtnetwerk: wijken that may ask you something"),
+        "buurtnetwerk_answers": _("Your answers in the buurtnetwerk"),
     }
 
 
@@ -168,6 +180,8 @@ def field_labels() -> dict[str, str]:
         "deleted_at": _("Deleted on"),
         "about": _("About"),
         "reason": _("Reason"),
+        "answer": _("Your answer"),
+        "show_words": _("Your words may be shown"),
     }
 
 

@@ -99,7 +99,17 @@ def _talk_globals() -> dict:
     )
 
 
+def _buurtnetwerk_globals() -> dict:
+    """Asking the wijk (participatie.buurtnetwerk): the settings form and who may ask."""
+    from participatie.buurtnetwerk import rules as buurtnetwerk_rules
+    from participatie.buurtnetwerk.views import join_form
+
+    return dict(buurtnetwerk_form=lambda user: join_form(user), can_ask_wijk=buurtnetwerk_rules.can_ask,
+                can_post_outcome=buurtnetwerk_rules.can_post_outcome)
+
+
 def register(app) -> None:
+    app.jinja_env.globals.update(**_buurtnetwerk_globals())
     app.jinja_env.globals.update(
         can_curate_wijk=socialmap_rules.can_curate_wijk,
         can_edit_entry=socialmap_rules.can_edit_entry,

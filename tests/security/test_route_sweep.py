@@ -49,6 +49,16 @@ EXPECTED = {
     "api.ideas_geojson": (200, 200, 200, 200, 200),
     "api.map_items": (400, 400, 400, 400, 400),  # without bbox and zoom
     "b1.check": (200, 200, 200, 200, 200),
+    "buurtnetwerk.answer": (LOGIN, 403, 403, 403, 403),  # only members of the wijk's buurtnetwerk
+    "buurtnetwerk.answer_link": (400, 400, 400, 400, 400),
+    "buurtnetwerk.ask": (LOGIN, 403, 200, 200, 200),  # the world's makelaar works in the idea's wijk (west)
+    "buurtnetwerk.join": (LOGIN, 200, 200, 200, 200),
+    "buurtnetwerk.leave": (400, 400, 400, 400, 400),
+    "buurtnetwerk.outcome": (LOGIN, 403, 403, 403, 422),  # the asker (the world's owner) or an admin
+    "buurtnetwerk.print_pdf": (200, 200, 200, 200, 200),
+    "buurtnetwerk.print_sheet": (200, 200, 200, 200, 200),
+    "buurtnetwerk.question": (200, 200, 200, 200, 200),
+    "buurtnetwerk.wijk_questions": (200, 200, 200, 200, 200),
     "conversations.action_status": (LOGIN, 404, 404, 404, 404),
     "conversations.agenda": (200, 200, 200, 200, 200),
     "conversations.attendee_list": (LOGIN, 403, 403, 403, 200),

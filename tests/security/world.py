@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from participatie.accounts.roles import Role
+from participatie.buurtnetwerk import services as buurtnetwerk
 from participatie.extensions import db
 from participatie.ideas import photos
 from participatie.notifications.models import Notification
@@ -42,6 +43,8 @@ def build_world(**texts) -> World:
     claimed = claimed_idea(owner, title="Een bank bij de speeltuin")
     entry = make_entry(**texts.get("entry", {}))
     conversation = planned(owner, [claimed], **texts.get("conversation", {}))
+    question = buurtnetwerk.ask(owner, idea.wijk, texts.get("question", "Wat vind je van de speeltuin?"),
+                                ["Goed", "Niet goed"])
     notification = db.session.scalars(select(Notification).where(Notification.user_id == author.id)).first()
     users = {"anonymous": None,
              "resident": person(Role.RESIDENT),
@@ -53,7 +56,7 @@ def build_world(**texts) -> World:
     ids = {"idea_id": idea.id, "event_id": answer.id, "entry_id": entry.id, "conversation_id": conversation.id,
            "user_id": author.id, "notification_id": notification.id if notification else MISSING,
            "claimed_id": claimed.id, "slug": idea.wijk.slug, "reaction_id": reaction.id, "photo_id": photo.id,
-           "target_id": reaction.id}
+           "target_id": reaction.id, "question_id": question.id}
     return World(ids=ids, users=users, author=author, owner_ambassador=owner)
 
 

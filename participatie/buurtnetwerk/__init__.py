@@ -1,0 +1,1 @@
+"""Asking the wijk: residents who may be asked, short questions, answers and what the city does with them."""
