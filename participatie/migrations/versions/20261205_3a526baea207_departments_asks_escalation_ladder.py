@@ -1,7 +1,7 @@
 """departments asks escalation ladder
 
 Revision ID: 3a526baea207
-Revises: 9a5014c0d1d3
+Revises: b7d41e0c2a55
 Create Date: 2026-12-05 23:21:19.770631
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '3a526baea207'
-down_revision = '9a5014c0d1d3'
+down_revision = "b7d41e0c2a55"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """rules in the way (regulations, regulation_blocks) and wijk follows
 
 Revision ID: 740dd16f9a0c
-Revises: 9a5014c0d1d3
+Revises: 3a526baea207
 Create Date: 2026-12-05 23:22:35.553935
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '740dd16f9a0c'
-down_revision = '9a5014c0d1d3'
+down_revision = "3a526baea207"
 branch_labels = None
 depends_on = None
 

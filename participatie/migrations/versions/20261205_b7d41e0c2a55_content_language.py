@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b7d41e0c2a55'
-down_revision = '9a5014c0d1d3'
+down_revision = "9a5014c0d1d3"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """buurtnetwerk: members per wijk, questions with choices, answers
 
 Revision ID: b7e2f4a91c3d
-Revises: 9a5014c0d1d3
+Revises: f1a0c17e5b01
 Create Date: 2026-12-05 23:40:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b7e2f4a91c3d'
-down_revision = '9a5014c0d1d3'
+down_revision = "f1a0c17e5b01"
 branch_labels = None
 depends_on = None
 

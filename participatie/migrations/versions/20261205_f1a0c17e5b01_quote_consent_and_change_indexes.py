@@ -2,7 +2,7 @@
 conversation feedback (existing rows: no); indexes for "Wat is er veranderd"
 
 Revision ID: f1a0c17e5b01
-Revises: 9a5014c0d1d3
+Revises: 740dd16f9a0c
 Create Date: 2026-12-05 23:40:00.000000
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'f1a0c17e5b01'
-down_revision = '9a5014c0d1d3'
+down_revision = "740dd16f9a0c"
 branch_labels = None
 depends_on = None
 
