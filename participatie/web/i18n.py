@@ -66,7 +66,26 @@ def human_datetime(value) -> str:
     return format_datetime(value, "d MMMM yyyy, HH.mm") if value else ""
 
 
+@lru_cache(maxsize=16)
+def _wtforms_translations(locale: str):
+    from babel import support
+    from wtforms.i18n import messages_path
+
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+def _wtforms_translations_of_request():
+    """Flask-WTF reads WTForms' own messages from disk once per request that builds a form (the
+    idea page builds two); they do not change while the process runs, so once per language."""
+    if not has_request_context() or "babel" not in current_app.extensions:
+        return None
+    return _wtforms_translations(str(get_locale()))
+
+
 def register(app) -> None:
+    import flask_wtf.i18n
+
+    flask_wtf.i18n._get_translations = _wtforms_translations_of_request
     app.jinja_env.filters["human_date"] = human_date
     app.jinja_env.filters["human_datetime"] = human_datetime
     app.jinja_env.globals.update(text_direction=text_direction, language_choices=language_choices,
