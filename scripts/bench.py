@@ -41,9 +41,10 @@ from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_http import Client, deep_page_path, measure_page, measure_toggle, mixed_load, throughput  # noqa: E402
+from bench_http import (Client, deep_page_path, measure_map_view, measure_page, measure_toggle, mixed_load,  # noqa: E402
+                        throughput)
 from bench_map import measure_map_phone  # noqa: E402
-from bench_report import PAGES, print_run, report  # noqa: E402
+from bench_report import MAP_VIEWS, PAGES, print_run, report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -266,6 +267,7 @@ def run_one(kind: str, n: int, settings: dict) -> dict:
 def _measure_all(port: int, pid: int, ids: dict, settings: dict) -> dict:
     pages = {page.key: measure_page(port, page.path.format(**ids), _requests(page, settings), page.accept_encoding)
              for page in PAGES}
+    map_views = {key: measure_map_view(port, path, _requests(PAGES[0], settings)) for key, path in MAP_VIEWS}
     memory_start = worker_memory(pid)
     deep_path, offered = deep_page_path(port)
     deep = {**measure_page(port, deep_path, max(10, settings["requests"] // 2)), "offered_pages": offered}
@@ -277,7 +279,7 @@ def _measure_all(port: int, pid: int, ids: dict, settings: dict) -> dict:
     loads = {f"map {i + 1}": ["/map", MAP_FEED] for i in range(settings["mix_map"])} | {"list": [LIST_PATH]}
     mixed = mixed_load(port, idea_path, loads, settings["seconds"])
     map_phone = measure_map_phone(port)
-    return {"pages": pages, "deep_page": deep, "toggle": toggle_result,
+    return {"pages": pages, "map_views": map_views, "deep_page": deep, "toggle": toggle_result,
             "throughput": {"idea_page": idea_tp, "baseline": base_tp, "ratio": ratio}, "mixed": mixed,
             "map_phone": map_phone, "memory": {"after_warm_up": memory_start, "after_run": worker_memory(pid)}}
 

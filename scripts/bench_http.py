@@ -6,6 +6,7 @@ the body after decoding. Times are client wall time: connect + request + the who
 """
 
 import gzip
+import json
 import http.client
 import re
 import statistics
@@ -149,6 +150,16 @@ def measure_page(port: int, path: str, requests: int, accept_encoding: str = BRO
         times.append(response.seconds * 1000)
     return {"path": path, "status": sorted(statuses)[-1], **_timings(times), "raw_kb": len(first.decoded) / 1024,
             "wire_kb": len(first.body) / 1024, "encoding": first.encoding, "requests": requests}
+
+
+def measure_map_view(port: int, path: str, requests: int) -> dict:
+    """One viewport of /api/map: the page figures plus what the answer holds (items, mode)."""
+    result = measure_page(port, path, requests)
+    if result.get("status") == 200:
+        answer = json.loads(Client(port).get(path).text)
+        result.update(items=len(answer.get("items", [])), mode=answer.get("mode", "?"),
+                      clusters=sum(1 for item in answer.get("items", []) if item.get("type") == "cluster"))
+    return result
 
 
 def measure_toggle(port: int, ids: dict, requests: int) -> dict:

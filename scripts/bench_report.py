@@ -32,6 +32,35 @@ PAGES = [
     Page("geojson, uncompressed", "/api/ideas.geojson", None, note="Accept-Encoding: identity, to show "
          "what compression costs", accept_encoding="identity"),
 ]
+# The map per view, as /map asks at each zoom on a phone (360x740): the whole city, one wijk
+# (Oost), and a street in the Binnenstad. Budget per answer: 50 ms, 30 KB gzipped, ~500 items.
+MAP_VIEW_MS, MAP_VIEW_WIRE_KB, MAP_VIEW_ITEMS = 50, 30, 500
+MAP_VIEWS = [
+    ("city", "/api/map?bbox=52.02,4.97,52.14,5.20&zoom=12"),
+    ("wijk (Oost)", "/api/map?bbox=52.057,5.122,52.098,5.195&zoom=14"),
+    ("street (Binnenstad)", "/api/map?bbox=52.0855,5.110,52.0905,5.114&zoom=17"),
+]
+MAP_VIEW_HEADERS = ["map view (/api/map)", "median ms", "p95 ms", "wire KB", "items", "budget", "verdict"]
+
+
+def map_view_rows(run: dict) -> list[list[str]]:
+    rows = []
+    for key, _path in MAP_VIEWS:
+        m = (run.get("map_views") or {}).get(key)
+        if not m:
+            continue
+        if m.get("status") != 200:
+            rows.append([key, f"HTTP {m.get('status')}", "", "", "", "", "n/a"])
+            continue
+        ok = (m["median_ms"] <= MAP_VIEW_MS and m["wire_kb"] <= MAP_VIEW_WIRE_KB
+              and m["items"] <= MAP_VIEW_ITEMS)
+        wire = f"{m['wire_kb']:.1f}" + ("" if m["encoding"] == "identity" else f" {m['encoding']}")
+        rows.append([key, f"{m['median_ms']:.1f}", f"{m['p95_ms']:.1f}", wire,
+                     f"{m['items']} ({m['mode']}, {m['clusters']} clusters)",
+                     f"{MAP_VIEW_MS} ms, {MAP_VIEW_WIRE_KB} KB wire, {MAP_VIEW_ITEMS} items", "ok" if ok else "OVER"])
+    return rows
+
+
 PAGE_HEADERS = ["page", "median ms", "p95 ms", "raw KB", "wire KB", "budget", "verdict"]
 
 
@@ -129,6 +158,9 @@ def print_run(run: dict) -> None:
     print_table(PAGE_HEADERS, page_rows(run))
     print()
     print_table(SQL_HEADERS, sql_rows(run))
+    if map_view_rows(run):
+        print()
+        print_table(MAP_VIEW_HEADERS, map_view_rows(run))
     print("\n".join(summary_lines(run)), flush=True)
 
 
@@ -163,6 +195,8 @@ def over_budget(runs: list[dict]) -> list[str]:
         m = run.get("map_phone") or {}
         if "median_ms" in m and m["median_ms"] > m["budget_ms"]:
             over.append(f"{run['db']} N={run['n']} map on a phone: {m['median_ms']:.0f} ms")
+        over += [f"{run['db']} N={run['n']} map view {row[0]}: {row[6]}" for row in map_view_rows(run)
+                 if row[6] != "ok"]
         over += [f"{run['db']} N={run['n']} worker {w['pid']}: RSS {w['rss_mb']:.0f} MB"
                  for w in run["memory"]["after_run"] if (w["rss_mb"] or 0) > WORKER_MB]
     return over
@@ -219,6 +253,9 @@ The budgets are in QUALITY.md.
 - `flask seed-bench` fills every domain (N ideas, 10·N supports, paper supports on about 5 % of
   the ideas, 2·N update events, N/10 social-map entries, 50 stadsgesprekken with RSVPs and action
   items) and then runs `ANALYZE`, so PostgreSQL plans with statistics.
+- The map per view: `/api/map` for the city, one wijk (Oost) and a street in the Binnenstad, as
+  a phone asks at each zoom; median time, gzipped bytes and the number of items (clusters and
+  single ideas) against 50 ms, 30 KB and about 500 items.
 - The deep page: `/ideas?page=2000`, or the deepest page the pager offers.
 - SQL per page: statements, SQL time and the `count(*)` part ("N ideeën gevonden"), in-process.
 - Mixed load: the idea page's p50/p95 while other clients load `/map` with its data feed and the
@@ -244,6 +281,8 @@ def performance_md(runs: list[dict], settings: dict, trend_rows: list, over: lis
     for run in runs:
         lines += ["", f"### {run_title(run)}", "", "```", run["seed_output"], "```", ""]
         lines += md_table(PAGE_HEADERS, page_rows(run)) + [""] + md_table(SQL_HEADERS, sql_rows(run)) + [""]
+        if map_view_rows(run):
+            lines += md_table(MAP_VIEW_HEADERS, map_view_rows(run)) + [""]
         lines += [f"- {line}" for line in summary_lines(run)]
     if trend_rows:
         lines += ["", "### Growth of the median, small -> large N", ""]

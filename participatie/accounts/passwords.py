@@ -11,7 +11,6 @@ password corpus), English words and names; we add a few Dutch words people often
 import re
 
 from flask_babel import lazy_gettext as _l
-from zxcvbn import zxcvbn
 
 MIN_SCORE = 3  # zxcvbn: 0 too guessable .. 4 very unguessable; 3 is "safely unguessable" online
 ROWS = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm",
@@ -57,6 +56,8 @@ def problem(password: str, *, email: str = "", name: str = ""):
     personal = _personal_parts(email, name)
     if any(part in _letters(password) for part in personal):
         return PERSONAL
+    from zxcvbn import zxcvbn  # its dictionaries weigh 12 MB: loaded when a password is chosen, not per worker
+
     if zxcvbn(password[:100], user_inputs=[*personal, *DUTCH])["score"] < MIN_SCORE:
         return GUESSABLE
     return None

@@ -6,8 +6,6 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
@@ -34,6 +32,8 @@ def today_local(now: datetime | None = None) -> date:
 
 @lru_cache(maxsize=16)
 def _dutch_holidays(year: int) -> frozenset[date]:
+    import holidays  # 300 modules: loaded when a working day is first counted, not per worker
+
     return frozenset(holidays.NL(years=year))
 
 

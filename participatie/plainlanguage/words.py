@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pyphen
-from wordfreq import zipf_frequency
 
 _TOKEN = re.compile(
     r"(?P<link>https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
@@ -82,6 +81,8 @@ def _part_syllables(part: str) -> int:
 
 @lru_cache(maxsize=50_000)
 def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # 6 MB: loaded when a text is first checked, not per worker
+
     return zipf_frequency(word.lower(), "nl")
 
 

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
 from sqlalchemy import and_, or_, select
 
 from participatie.extensions import db
@@ -62,6 +61,8 @@ FALSE_FRIENDS = {"transport", "bewegwijzering"}
 
 @lru_cache(maxsize=1)
 def _stemmer():
+    import snowballstemmer  # loaded when ideas are first compared, not per worker
+
     return snowballstemmer.stemmer("dutch")
 
 

@@ -167,4 +167,5 @@ def test_idea_page_does_not_grow_with_200_reactions(client, app, monkeypatch, lo
     assert response.status_code == 200 and "Reactie 199" not in response.get_data(as_text=True)  # page 1 of 3
     print(f"\nqueries {path} (logged in: {logged_in}): {small} with {SMALL} reactions, "
           f"{len(counter.statements)} with 200")
-    assert len(counter.statements) == small
+    # One more at most: the reactions are counted only when they fill more than one page.
+    assert small <= len(counter.statements) <= small + 1

@@ -82,10 +82,18 @@ def build(n_ideas: int, n_users: int = BENCH_USERS, seed: int = SEED) -> dict[st
 
 def analyze() -> float:
     """Planner statistics for every table (PostgreSQL and SQLite), as autovacuum keeps them on a
-    server; without them PostgreSQL guesses row counts after a bulk load. Returns seconds."""
+    server; without them PostgreSQL guesses row counts after a bulk load. On PostgreSQL also
+    VACUUM, as autovacuum would soon after a load: it marks the pages all-visible, so counts can
+    be answered from an index alone (100,000 ideas, wijk + theme counted: 110-180 ms -> 18-29 ms).
+    Returns seconds."""
     started = time.perf_counter()
-    db.session.execute(text("ANALYZE"))
     db.session.commit()
+    if db.session.get_bind().dialect.name == "postgresql":
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE"))
+    else:
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
     return time.perf_counter() - started
 
 
@@ -106,5 +114,6 @@ def seed_bench_command(n_ideas, n_users, force):
     click.echo(f"Bench data ({counts['users']} users, password {BENCH_PASSWORD!r}; "
                f"{EVENTS_PER_IDEA}·N update events plus one 'created' event per idea):")
     click.echo("  " + ", ".join(f"{value:,} {key}" for key, value in counts.items()))
-    click.echo(f"Seeded in {seeded:.1f} s; ANALYZE ({db.session.get_bind().dialect.name}) in {analyzed:.1f} s; "
+    analysis = "VACUUM ANALYZE" if db.session.get_bind().dialect.name == "postgresql" else "ANALYZE"
+    click.echo(f"Seeded in {seeded:.1f} s; {analysis} ({db.session.get_bind().dialect.name}) in {analyzed:.1f} s; "
                f"total {seeded + analyzed:.1f} s.")
