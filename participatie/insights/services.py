@@ -182,3 +182,21 @@ def _actions(result: Figures, period: Period, wijk_id) -> None:
         query = query.where(Conversation.wijk_id == wijk_id)
     open_count, late, done = db.session.execute(query).one()
     result.actions_open, result.actions_late, result.actions_done = int(open_count or 0), int(late or 0), int(done or 0)
+
+
+FIGURE_COLUMNS = ["gebied", "periode_maanden", "tot", "geplaatst", "dromen", "genoeg_steun", "antwoord_verschuldigd",
+                  "beantwoord", "op_tijd", "te_laat", "wacht_nog", "mediaan_werkdagen", "was_antwoord_ja",
+                  "was_antwoord_nee", "opgelost_ja", "opgelost_nee", "acties_open", "acties_te_laat", "acties_klaar"]
+
+
+def figure_rows(wijken, now: datetime | None = None):
+    """The figures of the pages as open data: the city first, then each wijk, for every period.
+    A handful of aggregate queries per line, so the file costs the same at 1,000 or 100,000 ideas."""
+    now = now or utcnow()
+    for months in PERIODS:
+        period = Period.last(months, now)
+        for name, wijk_id in [("Utrecht", None), *((w.name, w.id) for w in wijken)]:
+            f = figures(period, wijk_id)
+            yield [[name, months, today_local(now), f.posted, f.dreams, f.reached_threshold, f.owed, f.answered,
+                    f.on_time, f.late, f.waiting, f.median_days, f.feedback_yes, f.feedback_no, f.solved_yes,
+                    f.solved_no, f.actions_open, f.actions_late, f.actions_done]]

@@ -8,6 +8,7 @@ from participatie.clock import utcnow
 from participatie.geo import services as geo
 from participatie.ideas import geojson
 from participatie.ideas.listing import ListFilters
+from participatie.insights import services as insights
 from participatie.opendata import exports, feeds
 
 bp = Blueprint("opendata", __name__)
@@ -50,6 +51,12 @@ def events_csv():
 @bp.get("/open-data/acties.csv")
 def actions_csv():
     return _download(exports.csv_stream(exports.ACTION_COLUMNS, exports.actions_rows()), "acties.csv", "text/csv")
+
+
+@bp.get("/open-data/cijfers.csv")
+def figures_csv():
+    rows = insights.figure_rows(geo.all_wijken())
+    return _download(exports.csv_stream(insights.FIGURE_COLUMNS, rows), "cijfers.csv", "text/csv")
 
 
 def _feed(title: str, self_url: str, page_url: str, wijk_id: int | None):

@@ -23,7 +23,7 @@ def owed_idea(*, wijk="west", **overrides):
     """An idea that reached the wijk's threshold (one supporter needed) just now, through the supports service."""
     set_wijk(wijk, threshold=1)
     idea = make_idea(wijk_slug=wijk, **overrides)
-    supports.toggle_support(person(), idea, SupportKind.STEUN)
+    supports.set_support(person(), idea, SupportKind.STEUN, True)
     assert idea.status == "awaiting_response"
     return idea
 

@@ -27,7 +27,7 @@ from tests.responses.helpers import claimed_idea, person
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 EXPORTS = ["/open-data/ideeen.csv", "/open-data/ideeen.geojson", "/open-data/tijdlijn.csv", "/open-data/acties.csv",
-           "/regels.csv", "/feed.atom", "/wijken/west/feed.atom"]
+           "/regels.csv", "/feed.atom", "/wijken/west/feed.atom", "/open-data/cijfers.csv"]
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 RESIDENTS = ["Zwaantje Quirijnsdochter", "Bartholomeus Vlinderkamp", "Makelaar Ottoline Brandhorst"]
 
@@ -40,7 +40,7 @@ def world(ctx):
     makelaar = person(Role.MAKELAAR, name=RESIDENTS[2], wijken=("west",))
     ruud = person(Role.AMBASSADOR, name="Ruud Openbaar", department="Stadsbeheer")
     idea = make_idea(author, title="Bloembakken op de brug", lat=52.0905, lng=5.0985)
-    supports.toggle_support(neighbour, idea, SupportKind.MEEDOEN, "Ik heb gereedschap.")
+    supports.set_support(neighbour, idea, SupportKind.MEEDOEN, True, "Ik heb gereedschap.")
     other = make_idea(neighbour, title="Een bank bij de bushalte", wijk_slug="west")
     responses.endorse(makelaar, other, "Veel buren vragen hierom.")
     responses.claim(ruud, idea, "Hallo, ik ben Ruud van Stadsbeheer.")
@@ -127,9 +127,23 @@ def test_pages_link_their_feeds_in_the_head(world, client):
 def test_the_open_data_page_describes_every_file(client):
     text = client.get("/open-data").get_data(as_text=True)
     for url in ("/open-data/ideeen.csv", "/open-data/ideeen.geojson", "/open-data/tijdlijn.csv",
-                "/open-data/acties.csv", "/regels.csv", "/feed.atom"):
+                "/open-data/acties.csv", "/regels.csv", "/feed.atom", "/open-data/cijfers.csv"):
         assert f'href="{url}"' in text
     assert "CC0 1.0" in text and "CC BY 4.0" in text and "geen namen van bewoners" in text
+
+
+def test_the_figures_file_holds_the_numbers_of_the_figures_pages(world, client):
+    """The city first, then every wijk, for 3 and for 12 months: the same numbers as /cijfers."""
+    from participatie.geo.services import all_wijken
+    from participatie.insights.services import Period, figures
+
+    rows = list(csv.DictReader(io.StringIO(client.get("/open-data/cijfers.csv").get_data(as_text=True))))
+    assert len(rows) == 2 * (1 + len(all_wijken()))
+    city = next(r for r in rows if r["gebied"] == "Utrecht" and r["periode_maanden"] == "12")
+    expected = figures(Period.last(12))
+    assert (int(city["geplaatst"]), int(city["acties_open"])) == (expected.posted, expected.actions_open) == (2, 2)
+    west = next(r for r in rows if r["gebied"] == "West" and r["periode_maanden"] == "3")
+    assert int(west["geplaatst"]) == figures(Period.last(3), wijk_by_slug("west").id).posted >= 1
 
 
 def _bulk_ideas(total: int) -> None:

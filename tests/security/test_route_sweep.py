@@ -183,6 +183,7 @@ EXPECTED = {
     "opendata.ideas_geojson": (200, 200, 200, 200, 200),
     "opendata.events_csv": (200, 200, 200, 200, 200),
     "opendata.actions_csv": (200, 200, 200, 200, 200),
+    "opendata.figures_csv": (200, 200, 200, 200, 200),
     "opendata.city_feed": (200, 200, 200, 200, 200),
     "opendata.wijk_feed": (200, 200, 200, 200, 200),
 }
