@@ -25,20 +25,13 @@ from participatie.notifications import rules as notification_rules
 from participatie.notifications.mailqueue import absolute
 from participatie.notifications.services import notify
 from participatie.ops.mail import queue_mail
-from participatie.plainlanguage import TOO_DIFFICULT, check_text
+from participatie.plainlanguage.gate import NeedsPlainLanguage, overrides_checker  # noqa: F401 (views catch it here)
 from participatie.web.errors import DomainValidationError, NotAllowed
 
 WEEK = timedelta(days=7)
 MAX_QUESTION = 300
 MAX_WORDS = 1000
 
-
-class NeedsPlainLanguage(Exception):
-    """The question reads as 'te moeilijk'; sending it needs an explicit 'toch plaatsen'."""
-
-    def __init__(self, report):
-        super().__init__("question too difficult")
-        self.report = report
 
 
 # --- joining and leaving ------------------------------------------------------------------------
@@ -152,12 +145,8 @@ def _validate(wijk, text: str, choices: list[str], now) -> None:
 
 
 def _check_plain(actor, wijk, text: str, confirmed: bool) -> None:
-    report = check_text(text)
-    if report.verdict != TOO_DIFFICULT:
-        return
-    if not confirmed:
-        raise NeedsPlainLanguage(report)
-    db.session.add(AuditLog(actor=actor, action="b1_override",
+    if overrides_checker(text, confirmed):
+        db.session.add(AuditLog(actor=actor, action="b1_override",
                             details=f"buurtnetwerk {wijk.slug}: sent a question the checker found too difficult"))
 
 

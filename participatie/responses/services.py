@@ -24,7 +24,7 @@ from participatie.ideas.models import Idea, IdeaEvent
 from participatie.ideas.status import WORKING, EventKind, IdeaStatus
 from participatie.ideas.workflow import Notice
 from participatie.notifications.services import notify
-from participatie.plainlanguage import TOO_DIFFICULT, check_text
+from participatie.plainlanguage.gate import NeedsPlainLanguage, overrides_checker  # noqa: F401 (views catch it here)
 from participatie.responses import followups  # noqa: F401 (connects its workflow receivers)
 from participatie.responses import rules
 from participatie.responses.models import Voorgesprek
@@ -41,13 +41,6 @@ class CaseloadExceeded(Exception):
         super().__init__(f"{open_claims} open claims, limit {limit}")
         self.open_claims, self.limit = open_claims, limit
 
-
-class NeedsPlainLanguage(Exception):
-    """The answer reads as 'te moeilijk'; posting needs an explicit 'toch plaatsen'."""
-
-    def __init__(self, report):
-        super().__init__("answer too difficult")
-        self.report = report
 
 
 def _public(message: str, **variables) -> str:
@@ -205,12 +198,8 @@ def had_voorgesprek(idea: Idea) -> bool:
 
 
 def _check_plain(actor, idea, text: str, confirmed: bool) -> None:
-    report = check_text(text)
-    if report.verdict != TOO_DIFFICULT:
-        return
-    if not confirmed:
-        raise NeedsPlainLanguage(report)
-    db.session.add(AuditLog(actor=actor, action="b1_override",
+    if overrides_checker(text, confirmed):
+        db.session.add(AuditLog(actor=actor, action="b1_override",
                             details=f"idea {idea.id}: posted an answer the checker found too difficult"))
 
 

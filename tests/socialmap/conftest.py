@@ -14,13 +14,6 @@ ZUID = (52.0745, 5.1290)
 
 
 @pytest.fixture
-def web(app, database, client):
-    """A test client plus a request context (services need url_for)."""
-    with app.test_request_context():
-        yield client
-
-
-@pytest.fixture
 def ctx_db(app, database):
     with app.test_request_context():
         yield
