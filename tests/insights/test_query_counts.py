@@ -1,6 +1,8 @@
 """The figures pages and "Wat is er veranderd" issue as many SQL statements with 15 solved, answered,
 quoted ideas as with 3 (SQL aggregates and limited lists, no query per idea)."""
 
+import re
+
 from tests.app.test_query_counts import StatementCounter
 from tests.insights.helpers import ambassador, answered, owed_idea, person, say, solved
 from participatie.extensions import db
@@ -36,3 +38,16 @@ def test_figures_and_changes_do_not_grow_with_ideas(web):
     large = {path: _statements(web, path) for path in PAGES}
     print("\nqueries", {p: (small[p], large[p]) for p in PAGES})
     assert large == small
+
+
+def test_figures_pages_cost_the_same_statements_with_ten_thousand_more_ideas(web):
+    """The issue's N = 10,000: the same statements with 10,000 extra ideas in the wijk, and the figures count them."""
+    from tests.opendata.test_opendata import _bulk_ideas
+
+    Solved().grow_to(SMALL)
+    before = {path: _statements(web, path) for path in PAGES}
+    _bulk_ideas(10_000)
+    after = {path: _statements(web, path) for path in PAGES}
+    assert after == before
+    text = web.get("/wijken/west/cijfers").get_data(as_text=True)
+    assert re.search(r"10[.,\u00a0\u202f]?003 idee", text), re.findall(r"[\d.,\u00a0]+ idee[^<]{0,40}", text)[:5]
