@@ -10,7 +10,7 @@ from participatie.clock import add_working_days, utcnow, working_days_between
 from participatie.departments import escalation, services
 from participatie.departments.models import Department
 from participatie.extensions import db
-from participatie.ideas.models import Idea
+from participatie.ideas.models import Idea, IdeaEvent
 from participatie.ideas.status import IdeaStatus
 from participatie.responses import services as responses
 
@@ -77,8 +77,20 @@ def seed_departments() -> str:
 
 
 def _claim(ruud, idea, when):
+    _earlier_than(idea, when)
     responses.claim(ruud, idea, "Ik ben Ruud van Stadsbeheer. Ik ben jullie contact. Ik vraag na wat kan.",
                     accept_over_limit=True, now=when)
+
+
+def _earlier_than(idea, when) -> None:
+    """The main seed wrote this idea's first lines (posted, genoeg steun) today; the story starts days
+    earlier. Those lines move to just before the claim, in their own order, so the timeline does not
+    read as the status going back from 'bezig' to 'wacht op de gemeente'."""
+    later = select(IdeaEvent).where(IdeaEvent.idea_id == idea.id, IdeaEvent.created_at >= when)
+    for event in db.session.scalars(later.order_by(IdeaEvent.id)):
+        event.created_at = when - timedelta(hours=2)
+    if idea.created_at >= when:
+        idea.created_at = when - timedelta(hours=3)
 
 
 def _answered(ruud, idea, made, now) -> None:
