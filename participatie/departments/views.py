@@ -182,14 +182,21 @@ def _link_problem(kind: str):
     return render_template("departments/link_problem.html", kind=kind), 410 if kind != "wrong" else 400
 
 
+def _open_link(load, token: str):
+    """(the ask or escalation behind a signed link, None) or (None, the problem page)."""
+    try:
+        return load(token), None
+    except services.LinkUsed:
+        return None, _link_problem("used")
+    except LinkError as exc:
+        return None, _link_problem("expired" if exc.expired else "wrong")
+
+
 @bp.route("/vraag/<token>", methods=["GET", "POST"])
 def answer_form(token: str):
-    try:
-        item = services.ask_from_token(token)
-    except services.LinkUsed:
-        return _link_problem("used")
-    except LinkError as exc:
-        return _link_problem("expired" if exc.expired else "wrong")
+    item, problem = _open_link(services.ask_from_token, token)
+    if problem:
+        return problem
     form = forms.AnswerForm()
     if form.validate_on_submit():
         try:
@@ -206,12 +213,9 @@ def answer_form(token: str):
 
 @bp.route("/doorgezet/<token>", methods=["GET", "POST"])
 def case_page(token: str):
-    try:
-        esc = escalation.escalation_from_token(token)
-    except services.LinkUsed:
-        return _link_problem("used")
-    except LinkError as exc:
-        return _link_problem("expired" if exc.expired else "wrong")
+    esc, problem = _open_link(escalation.escalation_from_token, token)
+    if problem:
+        return problem
     form = forms.CaseForm()
     if form.validate_on_submit():
         try:
