@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participatie.accounts import tokens
+from participatie.notifications.oneclick import confirm_then_act
 from participatie.accounts.models import User
 from participatie.buurtnetwerk import forms, links, rules, services
 from participatie.buurtnetwerk.models import Question, questions_of
@@ -45,15 +46,7 @@ def join():
 @bp.route("/buurtnetwerk/uit/<token>", methods=["GET", "POST"])
 @csrf.exempt  # RFC 8058 one-click: the mail client POSTs without a form token; the signed token is the proof
 def leave(token: str):
-    try:
-        user_id = links.read_leave_token(token)
-    except tokens.LinkError:
-        return render_template("buurtnetwerk/leave.html", state="invalid"), 400
-    if request.method == "POST":
-        if services.leave(user_id) is None:
-            return render_template("buurtnetwerk/leave.html", state="invalid"), 400
-        return render_template("buurtnetwerk/leave.html", state="done")
-    return render_template("buurtnetwerk/leave.html", state="confirm", token=token)
+    return confirm_then_act(token, links.read_leave_token, services.leave, "buurtnetwerk/leave.html")
 
 
 @bp.get("/wijken/<slug>/vragen")

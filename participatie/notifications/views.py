@@ -6,7 +6,7 @@ from participatie.web.htmx import is_htmx
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from participatie.accounts import tokens
+from participatie.notifications.oneclick import confirm_then_act
 from participatie.extensions import csrf, db
 from participatie.geo import services as geo
 from participatie.notifications import mailqueue, services, wijken
@@ -49,16 +49,8 @@ def open_one(notification_id: int):
 @bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
 @csrf.exempt  # RFC 8058 one-click: the mail client POSTs without a form token; the signed token is the proof
 def unsubscribe(token: str):
-    try:
-        user_id = mailqueue.read_unsubscribe_token(token)
-    except tokens.LinkError:
-        return render_template("notifications/unsubscribe.html", state="invalid"), 400
-    if request.method == "POST":
-        user = services.unsubscribe(user_id)
-        if user is None:
-            return render_template("notifications/unsubscribe.html", state="invalid"), 400
-        return render_template("notifications/unsubscribe.html", state="done")
-    return render_template("notifications/unsubscribe.html", state="confirm", token=token)
+    return confirm_then_act(token, mailqueue.read_unsubscribe_token, services.unsubscribe,
+                            "notifications/unsubscribe.html")
 
 
 @following_bp.post("/wijken/<slug>/volgen")
