@@ -70,6 +70,10 @@ def test_neighbours_talk_report_and_a_moderator_restores(context):
         if who == "buur11":
             assert_no_axe_violations(reporter, "report form")
         reporter.get_by_role("button", name=NL(r"^(Melding versturen|Send report)$")).click()
+        # Close only once the report has landed: closing a page in the middle of its navigation
+        # left Chromium waiting for the page (the next goto timed out, or close() never returned).
+        expect(reporter.locator("[role=status]").first).to_contain_text(
+            NL(r"(Dank je voor je melding|Thank you for reporting)"))
         reporter.close()
     visitor = context.new_page()
     visitor.goto(idea_path)
