@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask_babel import gettext as _, lazy_gettext as _l, ngettext
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from participatie.clock import utcnow
 from participatie.conversations.models import Conversation, ConversationIdea
@@ -19,7 +19,7 @@ from participatie.conversations.timefmt import when_in_words
 from participatie.extensions import db
 from participatie.web.i18n import human_date
 from participatie.ideas.models import EventKind, Idea, IdeaEvent
-from participatie.ideas.status import IdeaStatus
+from participatie.ideas.status import IdeaStatus, Outcome
 from participatie.reactions.models import recent_shown
 from participatie.regulations import services as regulation_services
 from participatie.responses.deadlines import deadline_of
@@ -128,7 +128,11 @@ def _reactions(idea: Idea) -> Section:
 
 
 def latest_answer(idea: Idea) -> IdeaEvent | None:
-    query = (select(IdeaEvent).where(IdeaEvent.idea_id == idea.id, IdeaEvent.kind == EventKind.ANSWER)
+    """The city's latest public word: an answer, or the decision with its reasons (a "kan niet"
+    sheet used to say "no answer yet" while the decision and its why were on the website)."""
+    said = or_(IdeaEvent.kind == EventKind.ANSWER,
+               and_(IdeaEvent.kind == EventKind.STATUS_CHANGE, IdeaEvent.new_status == IdeaStatus.DECIDED))
+    query = (select(IdeaEvent).where(IdeaEvent.idea_id == idea.id, said)
              .order_by(IdeaEvent.created_at.desc(), IdeaEvent.id.desc()).limit(1))
     return db.session.scalar(query)
 
@@ -147,18 +151,27 @@ def _city(idea: Idea) -> Section:
         section.paragraphs.append(_("%(name)s works on it. There is no answer yet.", name=idea.ambassador.display_name))
     else:
         section.paragraphs.append(_("The city has not answered yet."))
-    if idea.status == IdeaStatus.DECIDED and idea.outcome:
+    decision_quoted = answer is not None and answer.kind == EventKind.STATUS_CHANGE
+    if idea.status == IdeaStatus.DECIDED and idea.outcome and not decision_quoted:
         section.paragraphs.append(_("The decision: %(outcome)s.", outcome=idea.outcome.label))
     return section
 
 
 STATUS_NEXT = {
     IdeaStatus.CONVERSATION_PLANNED: _l("There will be a city conversation about this idea. You find the date on the website."),
-    IdeaStatus.DECIDED: _l("The decision is made. Now the work starts."),
     IdeaStatus.DONE: _l("The work is done. We ask the initiator and the supporters if it is solved for them."),
     IdeaStatus.CLOSED: _l("This idea is closed."),
     IdeaStatus.ARCHIVED: _l("This idea did not get enough support. It is in the archive now."),
 }
+
+
+# What follows a decision depends on the decision: "kan niet" starts no work.
+DECIDED_NEXT = {
+    Outcome.CITY_DOES_IT: _l("The decision is made. The city does the work."),
+    Outcome.TOGETHER: _l("The decision is made. Residents and the city do the work together."),
+    Outcome.NOT_POSSIBLE: _l("It is not possible. Why, and what is possible instead, is above."),
+}
+STATUS_NEXT_DECIDED = _l("The decision is made.")
 
 
 def _next(idea: Idea, now: datetime) -> Section:
@@ -173,6 +186,8 @@ def _next(idea: Idea, now: datetime) -> Section:
     elif (talk := next_conversation(idea, now)) is not None:
         section.paragraphs.append(_("There will be a city conversation about this idea: %(when)s.",
                                     when=when_in_words(talk.starts_at, talk.ends_at)))
+    elif idea.status == IdeaStatus.DECIDED:
+        section.paragraphs.append(str(DECIDED_NEXT.get(idea.outcome, STATUS_NEXT_DECIDED)))
     elif idea.status in STATUS_NEXT:
         section.paragraphs.append(str(STATUS_NEXT[idea.status]))
     elif not deadline:

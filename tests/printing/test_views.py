@@ -127,3 +127,22 @@ def test_a_dutch_sheet_says_in_each_other_language_how_to_read_the_page_in_it(cl
     assert '<li lang="tr" dir="ltr">Türkçe için:' in text
     assert '<li lang="ar" dir="rtl">' in text and "العربية" in text
     assert "<html lang=\"nl\"" in text
+
+
+@pytest.mark.parametrize(("outcome", "says", "never"), [
+    ("not_possible", "Dit kan niet. Hierboven staat waarom, en wat wel kan.", "Nu begint het werk"),
+    ("city_does_it", "Het besluit is genomen. De gemeente doet het werk.", "Dit kan niet"),
+    ("together", "Bewoners en de gemeente doen het werk samen.", "Dit kan niet"),
+])
+def test_what_happens_next_after_a_decision_follows_the_decision(client, ctx, outcome, says, never):
+    """A "kan niet" sheet told the meeting "Nu begint het werk" and "Er is nog geen antwoord", while the
+    decision with its why and what is possible instead was on the website. Meeting sheets are Dutch."""
+    from participatie.accounts.roles import Role
+    from tests.responses.helpers import decided_idea
+
+    idea = decided_idea(f.make_user(Role.AMBASSADOR, name="Ruud de Vries"), outcome)
+    html = client.get(f"/print/ideas/{idea.id}").get_data(as_text=True)
+    assert says in html
+    assert never not in html
+    assert "Er is nog geen antwoord" not in html
+    assert "We hebben besloten." in html  # the decision's public message, quoted
