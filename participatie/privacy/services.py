@@ -13,16 +13,44 @@ from participatie.accounts.models import ConsentEvent, User, consent_log
 from participatie.accounts.roles import Role
 from participatie.buurtnetwerk.models import Answer as BuurtAnswer
 from participatie.buurtnetwerk.models import Membership
-from participatie.conversations.models import Conversation, Rsvp
+from participatie.conversations.models import Conversation, ConversationFeedback, Rsvp
+from participatie.conversations.status import InputUsed, Rating
 from participatie.clock import utcnow
 from participatie.extensions import db
 from participatie.ideas.models import Follow, Idea
+from participatie.ideas.status import IdeaStatus
 from participatie.moderation.models import Report
-from participatie.notifications.models import Notification
+from participatie.notifications.models import Notification, WijkFollow
 from participatie.notifications.services import notify
 from participatie.reactions.models import Reaction
 from participatie.responses.models import AnswerFeedback, FollowUp
+from participatie.socialmap.models import Suggestion
 from participatie.supports.models import Support
+from participatie.web.i18n import human_datetime
+
+
+# Rows that point at a person but are not in "Je gegevens", and why. Everything else that points at
+# a person is in the export (tests/privacy/test_export_complete.py checks every table).
+NOT_IN_EXPORT = {
+    "action_items": "work of staff: an action from a stadsgesprek with its owner in the municipality",
+    "audit_log": "the record of staff actions; kept for accountability, shown to admins",
+    "buurtnetwerk_questions": "asked by makelaars for their work, not by residents",
+    "conversations": "planned or confirmed by staff for their work",
+    "department_asks": "asked by an ambassador of another department, for their work",
+    "escalations": "done by staff for their work",
+    "idea_events": "the public timeline; a resident's own words are in ideas, reactions and answers",
+    "idea_high_impact": "marked by staff for their work",
+    "makelaar_wijken": "the wijken of a makelaar: in the profile ('wijken')",
+    "regulation_blocks": "proposed and confirmed by staff for their work",
+    "regulations": "written by staff for their work",
+    "socialmap_collected_ideas": "entered by a makelaar for their work; the resident's idea is under ideas",
+    "socialmap_entries": "curated by makelaars for their work",
+    "socialmap_entry_edits": "edits by makelaars for their work",
+    "socialmap_links": "links made by staff for their work",
+    "socialmap_paper_supports": "entered by a makelaar for their work",
+    "socialmap_worklist_reminders": "a makelaar's work list",
+    "voorgesprekken": "talks recorded by an ambassador for their work",
+}
 
 
 def _when(value: datetime | None) -> str | None:
@@ -52,7 +80,47 @@ def export_for(user: User) -> dict:
         "buurtnetwerk": [{"wijk": m.wijk.name, "since": _when(m.created_at)} for m in db.session.scalars(
             select(Membership).where(Membership.user_id == user.id).order_by(Membership.wijk_id))],
         "buurtnetwerk_answers": mine(BuurtAnswer.user_id, _buurt_answer),
+        "wijk_follows": mine(WijkFollow.user_id, lambda w: {"wijk": w.wijk.name, "since": _when(w.created_at)}),
+        "conversation_feedback": mine(ConversationFeedback.user_id, _conversation_feedback),
+        "socialmap_suggestions": mine(Suggestion.author_id, _suggestion),
     }
+
+
+def _conversation_feedback(row: ConversationFeedback) -> dict:
+    conversation = db.session.get(Conversation, row.conversation_id)
+    return {"conversation": conversation.title, "rating": str(row.rating),
+            "input_used": str(row.input_used) if row.input_used else None, "text": row.text,
+            "show_words": row.quote_ok, "at": _when(row.created_at)}
+
+
+def _suggestion(row: Suggestion) -> dict:
+    return {"wijk": row.wijk.name, "name": row.name, "address": row.address, "message": row.message,
+            "at": _when(row.created_at), "handled_at": _when(row.handled_at)}
+
+
+# Fields whose value is a code with a label in the interface language ("in_progress" reads as
+# "De gemeente werkt eraan").
+_CODES = {"role": Role, "status": IdeaStatus, "rating": Rating, "input_used": InputUsed}
+
+
+def readable(data: dict) -> dict:
+    """The export as the page shows it: times in words in the city's time zone, yes and no in words
+    (the JSON file keeps ISO times and true/false)."""
+    def value(name: str, item):
+        if name in _CODES and item in {code.value for code in _CODES[name]}:
+            return str(_CODES[name](item).label)
+        if isinstance(item, bool):
+            return _("yes") if item else _("no")
+        if isinstance(item, str) and item and (name in ("at", "since") or name.endswith("_at")):
+            return human_datetime(datetime.fromisoformat(item.removesuffix("Z")))
+        return item
+
+    def row(values: dict) -> dict:
+        return {name: value(name, item) for name, item in values.items()}
+
+    return {key: row(section) if isinstance(section, dict)
+            else [row(r) for r in section] if isinstance(section, list) else value(key, section)
+            for key, section in data.items()}
 
 
 def _buurt_answer(answer: BuurtAnswer) -> dict:
@@ -129,6 +197,9 @@ def section_titles() -> dict[str, str]:
         "notifications": _("Your messages"),
         "buurtnetwerk": _("Buurtnetwerk: wijken that may ask you something"),
         "buurtnetwerk_answers": _("Your answers in the buurtnetwerk"),
+        "wijk_follows": _("Wijken you follow"),
+        "conversation_feedback": _("What you said about city conversations"),
+        "socialmap_suggestions": _("Your tips for the social map"),
     }
 
 
@@ -182,6 +253,12 @@ def field_labels() -> dict[str, str]:
         "reason": _("Reason"),
         "answer": _("Your answer"),
         "show_words": _("Your words may be shown"),
+        "rating": _("How it was"),
+        "input_used": _("Something done with your input"),
+        "name": _("Name"),
+        "address": _("Address"),
+        "message": _("Your message"),
+        "handled_at": _("Handled on"),
     }
 
 

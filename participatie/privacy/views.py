@@ -40,7 +40,7 @@ def accessibility():
 @bp.get("/account/mijn-gegevens")
 @login_required
 def my_data():
-    data = services.export_for(current_user)
+    data = services.readable(services.export_for(current_user))
     return render_template("privacy/my_data.html", data=data, titles=services.section_titles(),
                            labels=services.field_labels()), 200, PRIVATE
 
