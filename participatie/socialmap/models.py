@@ -33,7 +33,9 @@ class SocialMapEntry(db.Model):
     """An initiative, organisation, meeting place or recurring activity that already exists."""
 
     __tablename__ = "socialmap_entries"
-    __table_args__ = (Index("ix_socialmap_entries_wijk_listing", "wijk_id", "archived", "name"),)
+    # The list of one wijk, and of the whole city (ordered by name; a sort of every entry otherwise).
+    __table_args__ = (Index("ix_socialmap_entries_wijk_listing", "wijk_id", "archived", "name"),
+                      Index("ix_socialmap_entries_listing", "archived", "name", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[EntryKind] = mapped_column(enum_column(EntryKind, 20), index=True)
