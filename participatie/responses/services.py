@@ -129,9 +129,7 @@ def claim(ambassador: User, idea: Idea, message: str, *, accept_over_limit=False
     if open_claims(ambassador) >= limit and not accept_over_limit:
         raise CaseloadExceeded(open_claims(ambassador), limit)
     now = now or utcnow()
-    idea.ambassador, idea.claimed_at = ambassador, now
-    notice = Notice(_l("%(name)s is your contact for “%(title)s”", name=ambassador.display_name, title=idea.title),
-                    message)
+    notice = become_contact(ambassador, idea, message, now)
     if idea.status in (S.OPEN, S.AWAITING_RESPONSE):
         event = workflow.move(idea, S.IN_PROGRESS, ambassador, message, kind=EventKind.CLAIM, now=now, notice=notice)
     else:
@@ -139,6 +137,14 @@ def claim(ambassador: User, idea: Idea, message: str, *, accept_over_limit=False
         event = workflow.record(idea, EventKind.CLAIM, ambassador, message, notice=notice)
     db.session.commit()
     return event
+
+
+def become_contact(ambassador: User, idea: Idea, message: str, now) -> Notice:
+    """The ambassador is the idea's one named contact from now on (by a claim, or by planning a
+    stadsgesprek for an idea nobody held). Returns the notice for the people who follow it."""
+    idea.ambassador, idea.claimed_at = ambassador, now
+    return Notice(_l("%(name)s is your contact for “%(title)s”", name=ambassador.display_name, title=idea.title),
+                  message)
 
 
 def hand_over(actor: User, idea: Idea, to: User, reason: str, now=None) -> IdeaEvent:

@@ -62,6 +62,22 @@ def test_awaiting_response_ideas_can_be_planned(ctx):
     assert fresh(idea).status == S.CONVERSATION_PLANNED
 
 
+def test_the_ambassador_who_plans_for_a_waiting_idea_becomes_its_named_contact(ctx):
+    """Planning picked the idea up ("de gemeente werkt eraan") without anyone's name on it."""
+    set_wijk("west", threshold=1)
+    idea = make_idea()
+    from participatie.supports.models import SupportKind
+    from participatie.supports.services import set_support
+
+    set_support(person(), idea, SupportKind.STEUN, True)
+    amb = ambassador(name="Ruud de Vries")
+    planned(amb, [fresh(idea)])
+    idea = fresh(idea)
+    assert idea.ambassador_id == amb.id and idea.claimed_at is not None
+    claim = [e for e in events(idea) if e.kind == EventKind.CLAIM]
+    assert len(claim) == 1 and "Ruud de Vries" in claim[0].public_text and "Stadsbeheer" in claim[0].public_text
+
+
 @pytest.mark.parametrize("state", ["open", "decided"])
 def test_only_waiting_or_in_progress_ideas(ctx, state):
     amb = ambassador()

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from participatie.accounts.models import User
+from participatie.accounts.predicates import is_ambassador
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
 from participatie.conversations import rules, venues
@@ -25,6 +26,7 @@ from participatie.ideas.models import Idea
 from participatie.ideas.status import EventKind, IdeaStatus
 from participatie.ideas.workflow import Notice
 from participatie.notifications.services import notify
+from participatie.responses import services as responses
 
 C = ConversationStatus
 S = IdeaStatus
@@ -188,12 +190,25 @@ def _move_ideas(conversation: Conversation, ideas: list[Idea], actor: User, now:
                   title=conversation.title, when=when, venue=conversation.venue)
     for idea in ideas:
         if idea.status == S.AWAITING_RESPONSE:  # the city picks it up: planning the conversation is the first step
-            picked_up = _t("The city picks up this idea: a city conversation is planned.")
-            workflow.move(idea, S.IN_PROGRESS, actor, picked_up, now=now)
+            _pick_up(idea, actor, now)
         notice = Notice(_l("Invitation: city conversation about “%(title)s”", title=idea.title),
                         lambda user: notices.invitation_body(conversation), link=link(conversation),
                         kind="conversation_invite")
         workflow.move(idea, S.CONVERSATION_PLANNED, actor, text, notice=notice, now=now)
+
+
+def _pick_up(idea: Idea, actor: User, now: datetime) -> None:
+    """An ambassador who plans a stadsgesprek for an idea nobody holds becomes its named contact, as
+    with a claim; an admin's plan picks it up without a name (an ambassador can still claim it)."""
+    if is_ambassador(actor) and idea.ambassador_id is None:
+        text = (_t("%(name)s (%(department)s) is the contact for this idea. A city conversation is planned.",
+                   name=actor.display_name, department=actor.department) if actor.department else
+                _t("%(name)s is the contact for this idea. A city conversation is planned.", name=actor.display_name))
+        notice = responses.become_contact(actor, idea, text, now)
+        workflow.move(idea, S.IN_PROGRESS, actor, text, kind=EventKind.CLAIM, notice=notice, now=now)
+        return
+    workflow.move(idea, S.IN_PROGRESS, actor, _t("The city picks up this idea: a city conversation is planned."),
+                  now=now)
 
 
 def _when_public(conversation: Conversation) -> str:
