@@ -131,8 +131,8 @@ def test_a_dutch_sheet_says_in_each_other_language_how_to_read_the_page_in_it(cl
 
 @pytest.mark.parametrize(("outcome", "says", "never"), [
     ("not_possible", "Dit kan niet. Hierboven staat waarom, en wat wel kan.", "Nu begint het werk"),
-    ("city_does_it", "Het besluit is genomen. De gemeente doet het werk.", "Dit kan niet"),
-    ("together", "Bewoners en de gemeente doen het werk samen.", "Dit kan niet"),
+    ("city_does_it", "Er is een besluit: de gemeente doet het werk.", "Dit kan niet"),
+    ("together", "Er is een besluit: bewoners en de gemeente doen het werk samen.", "Dit kan niet"),
 ])
 def test_what_happens_next_after_a_decision_follows_the_decision(client, ctx, outcome, says, never):
     """A "kan niet" sheet told the meeting "Nu begint het werk" and "Er is nog geen antwoord", while the
