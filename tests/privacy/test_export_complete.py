@@ -4,6 +4,7 @@ stadsgesprek and the tips they sent for the sociale kaart were missing (found by
 import json
 import re
 
+from participatie.conversations.services.after import give_feedback
 from participatie.extensions import db
 from participatie.geo.services import wijk_by_slug
 from participatie.notifications.wijken import follow_wijk
@@ -34,7 +35,6 @@ def test_my_data_has_the_wijk_i_follow_my_word_on_a_conversation_and_my_tips(cli
     me = make_user(name="Ik Zelf")
     follow_wijk(me, wijk_by_slug("west"))
     conversation = talks.held()
-    from participatie.conversations.services.after import give_feedback
     give_feedback(conversation, "good", "yes", "Fijn dat we mochten meepraten.", user=me, via_link=True)
     suggest(me, message="Het buurthuis is nu ook op zondag open.", wijk_slug="west", name="Buurthuis Lombok")
     db.session.commit()

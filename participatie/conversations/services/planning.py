@@ -9,7 +9,6 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from participatie.accounts.models import User
-from participatie.accounts.predicates import is_ambassador
 from participatie.accounts.roles import Role
 from participatie.clock import utcnow
 from participatie.conversations import rules, venues
@@ -26,6 +25,7 @@ from participatie.ideas.models import Idea
 from participatie.ideas.status import EventKind, IdeaStatus
 from participatie.ideas.workflow import Notice
 from participatie.notifications.services import notify
+from participatie.responses import rules as responses_rules
 from participatie.responses import services as responses
 
 C = ConversationStatus
@@ -200,7 +200,7 @@ def _move_ideas(conversation: Conversation, ideas: list[Idea], actor: User, now:
 def _pick_up(idea: Idea, actor: User, now: datetime) -> None:
     """An ambassador who plans a stadsgesprek for an idea nobody holds becomes its named contact, as
     with a claim; an admin's plan picks it up without a name (an ambassador can still claim it)."""
-    if is_ambassador(actor) and idea.ambassador_id is None:
+    if responses_rules.can_claim(actor, idea):  # the claim's own rule: an ambassador, nobody holds it yet
         text = (_t("%(name)s (%(department)s) is the contact for this idea. A city conversation is planned.",
                    name=actor.display_name, department=actor.department) if actor.department else
                 _t("%(name)s is the contact for this idea. A city conversation is planned.", name=actor.display_name))
