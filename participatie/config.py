@@ -86,6 +86,9 @@ class Config:
     MAP_ZOOM = 12
 
     IDEAS_PER_PAGE = 20
+    # Public pages as a visitor without an account sees them, kept per worker until anything
+    # changes (web/pagecache.py); 0 (PAGE_CACHE_BYTES=0) renders every page afresh.
+    PAGE_CACHE_BYTES = 8 * 1024 * 1024
     # Neighbours talk (participatie.reactions, moderation, ideas.photos)
     REACTIONS_PER_PAGE = 50
     REACTIONS_PER_HOUR = 20  # per person, counted in the database (all hosts share it)
@@ -137,6 +140,7 @@ ENV_KEYS = {
     "PROXY_HOPS": "PROXY_HOPS",
     "WEB_CONCURRENCY": "WEB_WORKERS",
     "WEB_HOSTS": "WEB_HOSTS",
+    "PAGE_CACHE_BYTES": "PAGE_CACHE_BYTES",
     "STORAGE_BACKEND": "STORAGE_BACKEND",
     "STORAGE_DIR": "STORAGE_DIR",
     "LOG_FORMAT": "LOG_FORMAT",
@@ -144,7 +148,7 @@ ENV_KEYS = {
     "METRICS_ENABLED": "METRICS_ENABLED",
     "METRICS_TOKEN": "METRICS_TOKEN",
 }
-INTEGER_KEYS = ("MAIL_PORT", "PROXY_HOPS", "WEB_WORKERS", "WEB_HOSTS")
+INTEGER_KEYS = ("MAIL_PORT", "PROXY_HOPS", "WEB_WORKERS", "WEB_HOSTS", "PAGE_CACHE_BYTES")
 
 
 def from_environment() -> dict:

@@ -23,3 +23,4 @@ from participatie.departments.models import (  # noqa: F401
 from participatie.storage.models import StoredFile  # noqa: F401
 from participatie.regulations.models import Regulation, RegulationBlock  # noqa: F401
 from participatie.buurtnetwerk.models import Answer as BuurtAnswer, Choice, Membership, Question  # noqa: F401,E501
+from participatie.web.pagecache import SiteGeneration  # noqa: F401,E402  (also raises it on every write)

@@ -11,6 +11,7 @@ from sqlalchemy import text
 from participatie import create_app
 from participatie.extensions import db as _db
 from participatie.geo.services import ensure_wijken
+from participatie.web import pagecache
 
 TEST_CONFIG = {
     "TESTING": True,
@@ -82,6 +83,7 @@ def database(app):
     with app.app_context():
         _empty_tables()
         ensure_wijken()
+        pagecache.start_afresh()
         yield _db
         _db.session.rollback()
         _db.session.remove()

@@ -9,12 +9,14 @@ from participatie.geo import services as geo
 from participatie.ideas import maps, paging
 from participatie.ideas.listing import ListFilters
 from participatie.insights import changes
+from participatie.web import pagecache
 from participatie.web.urls import safe_next
 
 bp = Blueprint("dashboard", __name__)
 
 
 @bp.get("/")
+@pagecache.for_visitors
 def home():
     return render_template(
         "dashboard/home.html", wijken=geo.all_wijken(), counts=services.idea_counts_by_wijk(),
@@ -23,12 +25,14 @@ def home():
 
 
 @bp.get("/wijken")
+@pagecache.for_visitors
 def wijken():
     return render_template("dashboard/wijken.html", wijken=geo.all_wijken(),
                            counts=services.idea_counts_by_wijk())
 
 
 @bp.get("/wijken/<slug>")
+@pagecache.for_visitors
 def wijk(slug: str):
     wijk = geo.wijk_by_slug(slug) or abort(404)
     filters = ListFilters.from_args(request.args, wijk=slug)

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 
 from participatie.web.errors import DomainValidationError, NotAllowed
 from participatie.extensions import db
-from participatie.web import ratelimit
+from participatie.web import pagecache, ratelimit
 from participatie.web.htmx import is_htmx
 from participatie.geo import services as geo
 from participatie.ideas import counting, geojson, maps, mapview, paging, photos, rules, services
@@ -24,6 +24,7 @@ MAP_MAX_AGE = 15  # seconds a browser may reuse a map answer without asking (the
 
 
 @bp.get("/ideas")
+@pagecache.for_visitors
 def index():
     filters = ListFilters.from_args(request.args)
     page = paging.paginate(filters, current_app.config["IDEAS_PER_PAGE"])
@@ -31,6 +32,7 @@ def index():
 
 
 @bp.get("/map")
+@pagecache.for_visitors
 def map_page():
     """The map and, beside it, the list of the same ideas; with bbox the list holds the ideas in view
     (map.js asks for that list as a partial whenever the view changes)."""
@@ -63,6 +65,7 @@ def detail_page(idea: Idea, status: int = 200, **forms):
 
 
 @bp.get("/ideas/<int:idea_id>")
+@pagecache.for_visitors
 def detail(idea_id: int):
     idea = db.get_or_404(Idea, idea_id)
     if idea.hidden and not rules.can_view(current_user, idea):

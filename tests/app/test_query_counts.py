@@ -38,6 +38,12 @@ class StatementCounter:
         event.remove(self.engine, "before_cursor_execute", self._record)
 
 
+@pytest.fixture(autouse=True)
+def _render_every_page(config):
+    """What a page costs when it is rendered: repeats served by web/pagecache.py are tested there."""
+    config("PAGE_CACHE_BYTES", 0)
+
+
 def count_statements(client, path: str) -> int:
     client.get(path)  # warm up: first-request work (e.g. the wijken load) is not the page's
     with StatementCounter(db.engine) as counter:

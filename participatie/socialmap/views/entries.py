@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participatie.web.errors import DomainValidationError, NotAllowed
-from participatie.web import ratelimit, salvage
+from participatie.web import pagecache, ratelimit, salvage
 from participatie.web.input import id_number
 from participatie.extensions import db
 from participatie.geo import services as geo
@@ -23,6 +23,7 @@ PER_PAGE = 30
 
 
 @bp.get("/socialmap")
+@pagecache.for_visitors
 def index():
     filters = EntryFilters.from_args(request.args)
     page = db.paginate(filters.query(), page=filters.page, per_page=PER_PAGE, error_out=False)
