@@ -44,7 +44,7 @@ class Idea(db.Model):
         Index("ix_ideas_wijk_totals", "hidden", "wijk_id", "support_count", "join_count"),
         Index("ix_ideas_wijk_support", "wijk_id", "hidden", "support_count", "id"),
         # The map's viewport queries and the list of the ideas in view read only this index.
-        Index("ix_ideas_place", "hidden", "lat", "lng", "wijk_id", "created_at"),
+        Index("ix_ideas_place", "hidden", "lat", "lng", "wijk_id", "created_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
