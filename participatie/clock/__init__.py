@@ -30,11 +30,29 @@ def today_local(now: datetime | None = None) -> date:
     return _local(now or utcnow()).date()
 
 
+def _easter(year: int) -> date:
+    """Easter Sunday in the Gregorian calendar (the "anonymous" algorithm of Meeus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    h = (19 * a + b - b // 4 - (b - (b + 8) // 25 + 1) // 3 + 15) % 30
+    weekday_shift = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
 @lru_cache(maxsize=16)
 def _dutch_holidays(year: int) -> frozenset[date]:
-    import holidays  # 300 modules: loaded when a working day is first counted, not per worker
-
-    return frozenset(holidays.NL(years=year))
+    """The Dutch public holidays as the `holidays` package counts them (tests/responses/test_clock.py
+    compares them year by year): computed here, because that package imports 300 country modules
+    (10 MB in every worker) to tell us these eleven days. Koningsdag as since 2014."""
+    easter = _easter(year)
+    kings_day = date(year, 4, 27) if date(year, 4, 27).weekday() != 6 else date(year, 4, 26)
+    days = {date(year, 1, 1), easter - timedelta(days=2), easter, easter + timedelta(days=1), kings_day,
+            easter + timedelta(days=39), easter + timedelta(days=49), easter + timedelta(days=50),
+            date(year, 12, 25), date(year, 12, 26)}
+    if year % 5 == 0:  # Bevrijdingsdag, a day off once every five years
+        days.add(date(year, 5, 5))
+    return frozenset(days)
 
 
 def is_working_day(day: date) -> bool:

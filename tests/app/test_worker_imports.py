@@ -20,3 +20,11 @@ def test_app_start_does_not_import_what_only_some_requests_need(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                             check=True)
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_counting_working_days_loads_no_calendar_of_every_country():
+    """A list page shows a term in working days: that cost a worker 10 MB of `holidays` modules."""
+    code = ("import sys; from datetime import date; from participatie.clock import is_working_day; "
+            "is_working_day(date(2026, 4, 27)); print('holidays' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -118,3 +118,14 @@ def test_a_deadline_never_falls_on_a_local_weekend_day_or_holiday():
         for days in (1, 2, 10):
             due = add_working_days(start, days).replace(tzinfo=UTC).astimezone(amsterdam)
             assert is_working_day(due.date()), (start, days, due)
+
+
+def test_the_dutch_holidays_are_those_of_the_reference_calendar():
+    """The clock computes the holidays itself (the `holidays` package costs every worker 10 MB);
+    the package, a test dependency now, says which days they are, year by year."""
+    import holidays
+
+    from participatie.clock import _dutch_holidays
+
+    for year in range(2014, 2076):
+        assert _dutch_holidays(year) == frozenset(holidays.NL(years=year)), year
