@@ -30,8 +30,8 @@ from participatie.extensions import db
 from participatie.web.htmx import is_htmx
 from participatie.web.security import csp_nonce
 
-CSRF_MARK = "\x00csrf\x00"
-NONCE_MARK = "\x00nonce\x00"
+CSRF_MARK = b"\x00csrf\x00"
+NONCE_MARK = b"\x00nonce\x00"
 WROTE = "pagecache_wrote"
 
 
@@ -86,7 +86,11 @@ def _has_table(session) -> bool:
 
 @event.listens_for(Session, "before_commit")
 def _raise_generation(session) -> None:
+    """The generation's row lock is taken last: the transaction's own rows are flushed first, so
+    two transactions never wait for each other's rows and for this one row at the same time."""
     pending = _shown(session.new) or _shown(session.dirty) or _shown(session.deleted)
+    if pending:
+        session.flush()
     if (session.info.pop(WROTE, False) or pending) and _has_table(session):
         session.execute(update(SiteGeneration).where(SiteGeneration.id == 1)
                         .values(value=SiteGeneration.value + 1))
@@ -113,25 +117,31 @@ def generation() -> int | None:
 
 
 class PageStore:
-    """Pages of this process, newest last, within a byte budget (pages die within a minute anyway)."""
+    """Pages of this process for one (generation, minute), newest last, within a byte budget.
+
+    A page of an older generation or minute can never be served again, so the first page of a
+    newer one lets all the others go: the store holds what is current, not what was."""
 
     def __init__(self, max_bytes: int):
-        self.max_bytes, self.size = max_bytes, 0
-        self.pages: OrderedDict[tuple, tuple[str, str]] = OrderedDict()
+        self.max_bytes, self.size, self.epoch = max_bytes, 0, None
+        self.pages: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()
         self.lock = Lock()
 
-    def get(self, key):
+    def get(self, epoch: tuple, key: tuple):
         with self.lock:
-            page = self.pages.get(key)
+            page = self.pages.get(key) if epoch == self.epoch else None
             if page is not None:
                 self.pages.move_to_end(key)
             return page
 
-    def put(self, key, page: tuple[str, str]) -> None:
+    def put(self, epoch: tuple, key: tuple, page: tuple[bytes, str]) -> None:
         size = len(page[0])
         if size > self.max_bytes // 4:
             return
         with self.lock:
+            if epoch != self.epoch:
+                self.pages.clear()
+                self.size, self.epoch = 0, epoch
             old = self.pages.pop(key, None)
             self.size += size - (len(old[0]) if old else 0)
             self.pages[key] = page
@@ -150,35 +160,36 @@ def _store() -> PageStore | None:
     return store
 
 
-def _key() -> tuple | None:
-    """The page's key, or None when this request must be rendered for this visitor alone."""
+def _epoch_and_key() -> tuple[tuple, tuple] | None:
+    """((generation, minute), the page's key), or None when this request must be rendered for
+    this visitor alone."""
     if request.method != "GET" or is_htmx() or "_flashes" in session or current_user.is_authenticated:
         return None
     current = generation()
     if current is None:
         return None
-    minute = utcnow().replace(second=0, microsecond=0)
-    return (current, minute, str(get_locale()), request.host_url, request.endpoint, request.full_path)
+    epoch = (current, utcnow().replace(second=0, microsecond=0))
+    return epoch, (str(get_locale()), request.host_url, request.endpoint, request.full_path)
 
 
-def _keep(store: PageStore, key: tuple, response) -> None:
+def _keep(store: PageStore, epoch: tuple, key: tuple, response) -> None:
     if response.status_code != 200 or response.direct_passthrough or "Set-Cookie" in response.headers:
         return  # an error, a stream, or a cookie for this visitor alone
-    body = response.get_data(as_text=True)
+    body = response.get_data()
     token, nonce = g.get("csrf_token"), g.get("csp_nonce")
     if token:
-        body = body.replace(token, CSRF_MARK)
+        body = body.replace(token.encode(), CSRF_MARK)
     if nonce:
-        body = body.replace(nonce, NONCE_MARK)
-    store.put(key, (body, response.mimetype))
+        body = body.replace(nonce.encode(), NONCE_MARK)
+    store.put(epoch, key, (body, response.mimetype))
 
 
-def _serve(page: tuple[str, str]):
+def _serve(page: tuple[bytes, str]):
     body, mimetype = page
     if CSRF_MARK in body:
-        body = body.replace(CSRF_MARK, generate_csrf())
+        body = body.replace(CSRF_MARK, generate_csrf().encode())
     if NONCE_MARK in body:
-        body = body.replace(NONCE_MARK, csp_nonce())
+        body = body.replace(NONCE_MARK, csp_nonce().encode())
     response = current_app.response_class(body, mimetype=mimetype)
     response.headers["X-Page-Cache"] = "hit"
     return response
@@ -190,14 +201,14 @@ def for_visitors(view):
     @wraps(view)
     def kept_view(*args, **kwargs):
         store = _store()
-        key = _key() if store is not None else None
-        if key is None:
+        asked = _epoch_and_key() if store is not None else None
+        if asked is None:
             return view(*args, **kwargs)
-        page = store.get(key)
+        page = store.get(*asked)
         if page is not None:
             return _serve(page)
         response = make_response(view(*args, **kwargs))
-        _keep(store, key, response)
+        _keep(store, *asked, response)
         return response
 
     return kept_view
