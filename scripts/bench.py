@@ -41,8 +41,8 @@ from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_http import (Client, deep_page_path, measure_map_view, measure_page, measure_toggle, mixed_load,  # noqa: E402
-                        throughput)
+from bench_http import (Client, deep_page_path, measure_after_change, measure_map_view, measure_page,  # noqa: E402
+                        measure_toggle, mixed_load, throughput)
 from bench_map import measure_map_phone  # noqa: E402
 from bench_report import MAP_VIEWS, PAGES, print_run, report  # noqa: E402
 
@@ -273,6 +273,7 @@ def _measure_all(port: int, pid: int, ids: dict, settings: dict) -> dict:
     deep = {**measure_page(port, deep_path, max(10, settings["requests"] // 2)), "offered_pages": offered}
     idea_path = f"/ideas/{ids['idea']}"
     toggle_result = measure_toggle(port, ids, settings["requests"])
+    after_change = measure_after_change(port, ids, settings["requests"])
     idea_tp = throughput(port, idea_path, settings["seconds"])
     base_tp = throughput(port, "/__bench/baseline", settings["seconds"])
     ratio = idea_tp["req_per_s"] / base_tp["req_per_s"] if base_tp["req_per_s"] else None
@@ -280,6 +281,7 @@ def _measure_all(port: int, pid: int, ids: dict, settings: dict) -> dict:
     mixed = mixed_load(port, idea_path, loads, settings["seconds"])
     map_phone = measure_map_phone(port)
     return {"pages": pages, "map_views": map_views, "deep_page": deep, "toggle": toggle_result,
+            "after_change": after_change,
             "throughput": {"idea_page": idea_tp, "baseline": base_tp, "ratio": ratio}, "mixed": mixed,
             "map_phone": map_phone, "memory": {"after_warm_up": memory_start, "after_run": worker_memory(pid)}}
 

@@ -27,6 +27,7 @@ class Response:
     body: bytes  # as sent (compressed when Content-Encoding says so)
     headers: list[tuple[str, str]]
     seconds: float
+    first_byte: float = 0.0  # until the status line and headers arrived (a stream starts here)
 
     def header(self, name: str) -> str | None:
         return next((v for k, v in self.headers if k.lower() == name.lower()), None)
@@ -73,9 +74,10 @@ class Client:
         try:
             conn.request(method, path, body=body, headers=headers)
             raw = conn.getresponse()
+            first_byte = time.perf_counter() - started
             data = raw.read()
             seconds = time.perf_counter() - started
-            response = Response(raw.status, data, raw.getheaders(), seconds)
+            response = Response(raw.status, data, raw.getheaders(), seconds, first_byte)
         finally:
             conn.close()
         self._keep_cookies(response)
@@ -143,13 +145,34 @@ def measure_page(port: int, path: str, requests: int, accept_encoding: str = BRO
         return {"path": path, "status": 404}
     for _ in range(4):  # warm-up: caches, compiled templates, connections in both workers
         client.get(path)
-    times, statuses = [], set()
+    times, first_bytes, statuses, kept = [], [], set(), 0
     for _ in range(requests):
         response = client.get(path)
         statuses.add(response.status)
         times.append(response.seconds * 1000)
+        first_bytes.append(response.first_byte * 1000)
+        kept += response.header("X-Page-Cache") == "hit"
     return {"path": path, "status": sorted(statuses)[-1], **_timings(times), "raw_kb": len(first.decoded) / 1024,
-            "wire_kb": len(first.body) / 1024, "encoding": first.encoding, "requests": requests}
+            "wire_kb": len(first.body) / 1024, "encoding": first.encoding, "requests": requests,
+            "first_byte_ms": statistics.median(first_bytes), "kept": kept}
+
+
+def measure_after_change(port: int, ids: dict, requests: int) -> dict:
+    """The idea page as a visitor without an account gets it right after someone supported it:
+    the page cache (web/pagecache.py) cannot serve it, so this is a full render, over HTTP."""
+    resident, visitor = Client(port), Client(port)
+    token = login(resident, ids["user_email"])
+    path = f"/ideas/{ids['idea']}"
+    times, statuses, kept = [], set(), 0
+    for n in range(requests + 4):
+        set_support(resident, token, ids["idea"], on=n % 2 == 0)
+        response = visitor.get(path)
+        if n >= 4:  # the first few warm both workers up
+            statuses.add(response.status)
+            times.append(response.seconds * 1000)
+            kept += response.header("X-Page-Cache") == "hit"
+    return {"path": f"{path} after a support", "status": sorted(statuses)[-1], **_timings(times),
+            "requests": requests, "kept": kept}
 
 
 def measure_map_view(port: int, path: str, requests: int) -> dict:
