@@ -27,7 +27,12 @@ def utcnow() -> datetime:
 def today_local(now: datetime | None = None) -> date:
     """THE "today" of the app: the app clock's date in Europe/Amsterdam (never the machine's date:
     after midnight in Amsterdam a UTC server is still on yesterday, and time travel moves the clock)."""
-    return _local(now or utcnow()).date()
+    return local_date(now or utcnow())
+
+
+def local_date(moment: datetime) -> date:
+    """The calendar day in Europe/Amsterdam of a stored (naive UTC) moment."""
+    return _local(moment).date()
 
 
 def _easter(year: int) -> date:

@@ -32,6 +32,18 @@ def _bump(idea: Idea, kind: SupportKind, delta: int) -> None:
     counters.adjust_supports(idea, **{"steun" if kind == SupportKind.STEUN else "meedoen": delta})
 
 
+def _commit() -> None:
+    """Commit without expiring what is loaded. The idea's counters were just read back from the
+    database (RETURNING) and the rest of the idea and the person did not change here, so the button
+    drawn after a press needs no second load of them: four statements fewer per press."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
+
+
 def set_support(user, idea: Idea, kind: SupportKind, on: bool, offer: str = "") -> bool:
     """Give (on) or withdraw (off) the user's support of this kind. Idempotent: the same call twice
     leaves the same rows and counters. True when something changed."""
@@ -45,7 +57,7 @@ def set_support(user, idea: Idea, kind: SupportKind, on: bool, offer: str = "") 
     ).rowcount
     if removed:
         _bump(idea, kind, -removed)
-    db.session.commit()
+    _commit()
     return bool(removed)
 
 
@@ -65,7 +77,7 @@ def _add(user, idea: Idea, kind: SupportKind, offer: str) -> bool:
     ideas.follow(user, idea, commit=False)  # supporters hear what happens (they can unfollow)
     if kind == SupportKind.STEUN:
         check_threshold(idea)
-    db.session.commit()
+    _commit()
     return True
 
 
