@@ -90,7 +90,9 @@ class Config:
     # changes (web/pagecache.py); 0 (PAGE_CACHE_BYTES=0) renders every page afresh.
     PAGE_CACHE_BYTES = 8 * 1024 * 1024
     # Neighbours talk (participatie.reactions, moderation, ideas.photos)
-    REACTIONS_PER_PAGE = 50
+    # 30 a page: on a phone fifty neighbours' reactions are a very long scroll, and drawing them
+    # was half the cost of rendering an idea page (make bench: the idea with 200 reactions).
+    REACTIONS_PER_PAGE = 30
     REACTIONS_PER_HOUR = 20  # per person, counted in the database (all hosts share it)
     REACTIONS_PREMODERATE_NEW = False  # True: reactions of accounts younger than NEW_ACCOUNT_HOURS wait for a moderator
     NEW_ACCOUNT_HOURS = 24

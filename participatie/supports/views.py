@@ -5,6 +5,7 @@ forms get a 303. The endpoint is idempotent, so the proxy may retry it on anothe
 from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.orm import lazyload
 
 from participatie.web.errors import NotAllowed
 from participatie.extensions import db
@@ -31,7 +32,9 @@ def _login_redirect(idea: Idea):
 @bp.post("/ideas/<int:idea_id>/support/<any(steun, meedoen):kind>")
 @person_limit("RATELIMIT_SUPPORT")
 def set_support(idea_id: int, kind: str):
-    idea = db.get_or_404(Idea, idea_id)
+    # The button needs the idea's own columns, not its author, contact, wijk and themes (the
+    # eager joins of every Idea load): one statement per press instead of two.
+    idea = db.get_or_404(Idea, idea_id, options=[lazyload("*")])
     if not idea_rules.can_view(current_user, idea):
         return current_app.make_response(("", 404))
     if not current_user.is_authenticated:

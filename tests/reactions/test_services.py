@@ -35,13 +35,13 @@ def test_a_reaction_counts_and_replies_go_one_level_deep(ctx):
     assert [r.id for r in thread.replies[first.id]] == [reply.id]
 
 
-def test_newest_last_and_paginated_past_fifty(ctx, app, monkeypatch):
+def test_newest_last_and_paginated_past_thirty(ctx, app, monkeypatch):
     monkeypatch.setitem(app.config, "REACTIONS_PER_HOUR", 1000)
     idea, writer = make_idea(), person()
-    made = [react(writer, idea, f"Reactie nummer {i}", now=utcnow() + timedelta(seconds=i)) for i in range(55)]
+    made = [react(writer, idea, f"Reactie nummer {i}", now=utcnow() + timedelta(seconds=i)) for i in range(35)]
     first, second = services.thread(idea, 1), services.thread(idea, 2)
-    assert [r.id for r in first.reactions] == [r.id for r in made[:50]]
-    assert [r.id for r in second.reactions] == [r.id for r in made[50:]]
+    assert [r.id for r in first.reactions] == [r.id for r in made[:30]]
+    assert [r.id for r in second.reactions] == [r.id for r in made[30:]]
     assert first.pages == 2 and services.last_page(idea) == 2
 
 
