@@ -130,6 +130,43 @@
     return more ? fill(labels().more || "> {n}", { n: number(n) }) : number(n);
   }
 
+  // The inner size of a bubble: wide enough for "82.611", growing with the number of characters.
+  function bubbleSize(item) {
+    return Math.max(item.name ? 38 : 30, 8 + 8 * number(item.n).length);
+  }
+
+  // At city zoom on a phone the wijk centres lie 20 to 40 pixels apart, closer than a bubble is
+  // wide. Bubbles that would cover each other are pushed apart a little, away from each other,
+  // until every count can be read; the bubble still names and opens its own wijk.
+  function spreadWijkBubbles(map, items) {
+    var wijken = items.filter(function (item) { return item.type === "cluster" && item.name; });
+    var points = wijken.map(function (item) { return map.latLngToContainerPoint([item.lat, item.lng]); });
+    var radius = wijken.map(function (item) { return bubbleSize(item) / 2 + 2; });
+    for (var round = 0; round < 60; round++) {
+      var moved = false;
+      for (var a = 0; a < points.length; a++) {
+        for (var b = a + 1; b < points.length; b++) {
+          var apart = points[b].subtract(points[a]);
+          var distance = Math.max(apart.distanceTo(L.point(0, 0)), 0.01);
+          var overlap = radius[a] + radius[b] - distance;
+          if (overlap > 0.5) {
+            var step = apart.multiplyBy(overlap / 2 / distance);
+            if (distance === 0.01) { step = L.point(overlap / 2, 0); }
+            points[a] = points[a].subtract(step);
+            points[b] = points[b].add(step);
+            moved = true;
+          }
+        }
+      }
+      if (!moved) { break; }
+    }
+    wijken.forEach(function (item, i) {
+      var place = map.containerPointToLatLng(points[i]);
+      item.lat = place.lat;
+      item.lng = place.lng;
+    });
+  }
+
   // A server cluster: a bubble with its count; activating it zooms to its bounds.
   function clusterMarker(map, item) {
     var size = item.n < 10 ? "small" : item.n < 100 ? "medium" : "large";
@@ -139,11 +176,11 @@
     bubble.appendChild(count);
     var label = item.name ? fill(labels().wijk || "{wijk}: {n}", { wijk: item.name, n: number(item.n) })
       : fill(labels().cluster || "{n}", { n: number(item.n) });
-    // Wide enough for "82.611": the bubble grows with the number of characters.
-    var side = Math.max(item.name ? 48 : 40, 18 + 8 * count.textContent.length);
-    bubble.style.width = bubble.style.height = (side - 10) + "px";
-    bubble.style.borderRadius = (side - 10) / 2 + "px";
-    count.style.lineHeight = (side - 10) + "px";
+    var inner = bubbleSize(item);
+    var side = inner + 10;
+    bubble.style.width = bubble.style.height = inner + "px";
+    bubble.style.borderRadius = inner / 2 + "px";
+    count.style.lineHeight = inner + "px";
     var marker = L.marker([item.lat, item.lng], {
       title: label, keyboard: true, riseOnHover: true,
       icon: L.divIcon({ html: bubble, className: "marker-cluster marker-cluster-" + size + (item.name ? " map-wijk-bubble" : ""),
@@ -217,6 +254,7 @@
     function draw(data) {
       layer.eachLayer(function (marker) { if (marker !== openMarker) { layer.removeLayer(marker); } });
       if (openMarker) { openMarker.stale = true; }
+      if (data.mode === "wijken") { spreadWijkBubbles(map, data.items); }
       data.items.forEach(function (item) {
         if (openMarker && item.type === "idea" && item.id === openMarker.ideaId) { openMarker.stale = false; return; }
         layer.addLayer(item.type === "cluster" ? clusterMarker(map, item) : ideaMarker(map, item, options));

@@ -33,6 +33,29 @@ def test_the_phone_map_opens_on_the_city_with_a_bubble_per_wijk(page):
     shot(page, "m1-map-city", screens=1)
 
 
+def _overlap(a: dict, b: dict) -> float:
+    """How far two round bubbles (boxes from bounding_box) cover each other, in pixels."""
+    centre = lambda box: (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # noqa: E731
+    (ax, ay), (bx, by) = centre(a), centre(b)
+    distance = ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5
+    return max(0.0, a["width"] / 2 + b["width"] / 2 - distance)
+
+
+def test_every_wijk_count_can_be_read_on_a_phone(page):
+    """At city zoom on a 360 px screen the wijk centres lie a few tens of pixels apart: each bubble
+    stays clear of the others, and its whole count fits inside it."""
+    page.goto("/map")
+    ready(page)
+    bubbles = page.locator(".map-wijk-bubble > div")
+    boxes = [bubbles.nth(i).bounding_box() for i in range(bubbles.count())]
+    assert len(boxes) >= 2
+    worst = max(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert worst <= 2, f"two wijk bubbles overlap by {worst:.0f} px"
+    for i in range(bubbles.count()):
+        fits = bubbles.nth(i).evaluate("el => el.firstChild.scrollWidth <= el.clientWidth")
+        assert fits, f"the count of bubble {i} does not fit inside it"
+
+
 def test_a_bubble_zooms_in_with_the_keyboard_and_the_list_follows(page):
     page.goto("/map")
     ready(page)
