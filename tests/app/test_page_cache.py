@@ -24,17 +24,19 @@ def _supporters(html: str) -> int:
 
 
 def _twice(client, path: str, **kwargs):
-    """The second visit, after a first that kept the page."""
+    """The second visit, served kept after a first that rendered the page (so reading wrote nothing)."""
     first = client.get(path, **kwargs)
     assert first.status_code == 200 and KEPT not in first.headers
-    return client.get(path, **kwargs)
+    second = client.get(path, **kwargs)
+    assert second.headers.get(KEPT) == "hit", path
+    return second
 
 
 def test_a_visitor_gets_the_kept_page_and_sees_a_new_support_at_once(app, web, idea):
     visitor, resident = app.test_client(), app.test_client()
     pages = [f"/ideas/{idea.id}", "/ideas", "/wijken/west", "/map", "/"]
     for path in pages:
-        assert _twice(visitor, path).headers.get(KEPT) == "hit", path  # reading wrote nothing
+        _twice(visitor, path)
     assert _supporters(visitor.get(f"/ideas/{idea.id}").get_data(as_text=True)) == 0
 
     login(resident, make_user())
@@ -117,3 +119,17 @@ def test_the_store_keeps_within_its_budget_and_only_what_is_current():
     assert store.get(now, "huge") is None
     store.put((8, "12:00"), "new", (b"y" * 100, "text/html"))  # the next generation: the rest let go
     assert store.size == 100 and store.get(now, 9) is None and store.get((8, "12:00"), "new")
+
+
+def test_every_write_a_page_may_show_raises_the_generation_and_a_personal_message_does_not(web, idea):
+    from participatie.extensions import db
+    from participatie.notifications.models import Notification
+
+    before = pagecache.generation()
+    db.session.add(Notification(user_id=idea.author_id, kind="test", subject="Een bericht voor jou",
+                                link="/meldingen"))
+    db.session.commit()
+    assert pagecache.generation() == before  # only its reader sees it, on a page that is never kept
+    idea.title = "Bankjes en een tafel bij de speeltuin"  # an ORM change, flushed by the commit itself
+    db.session.commit()
+    assert pagecache.generation() == before + 1
