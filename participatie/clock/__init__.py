@@ -49,9 +49,11 @@ def _easter(year: int) -> date:
 def _dutch_holidays(year: int) -> frozenset[date]:
     """The Dutch public holidays as the `holidays` package counts them (tests/responses/test_clock.py
     compares them year by year): computed here, because that package imports 300 country modules
-    (10 MB in every worker) to tell us these eleven days. Koningsdag as since 2014."""
+    (10 MB in every worker) to tell us these ten or eleven days. Koningsdag as since 2014."""
     easter = _easter(year)
-    kings_day = date(year, 4, 27) if date(year, 4, 27).weekday() != 6 else date(year, 4, 26)
+    kings_day = date(year, 4, 27)
+    if kings_day.weekday() == 6:  # on a Sunday it is the Saturday before
+        kings_day = date(year, 4, 26)
     days = {date(year, 1, 1), easter - timedelta(days=2), easter, easter + timedelta(days=1), kings_day,
             easter + timedelta(days=39), easter + timedelta(days=49), easter + timedelta(days=50),
             date(year, 12, 25), date(year, 12, 26)}

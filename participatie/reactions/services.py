@@ -160,10 +160,14 @@ class Thread:
 _AUTHOR_NAME = joinedload(Reaction.author).load_only(User.id, User._display_name, User.deleted_at)
 
 
+def _per_page() -> int:
+    return _setting("REACTIONS_PER_PAGE", 30)
+
+
 def thread(idea, page: int | None = None) -> Thread:
     """A page of top-level reactions (newest last) and all their replies, in two queries; a third
     counts the reactions only when there is more than one page (most ideas fit on the first)."""
-    per_page = _setting("REACTIONS_PER_PAGE", 30)
+    per_page = _per_page()
     page = max(1, page or 1)
     reactions = list(db.session.scalars(top_level(idea.id).options(_AUTHOR_NAME)
                                         .limit(per_page).offset((page - 1) * per_page)))
@@ -183,5 +187,4 @@ def _top_level_count(idea) -> int:
 
 
 def last_page(idea) -> int:
-    per_page = _setting("REACTIONS_PER_PAGE", 30)
-    return max(1, -(-_top_level_count(idea) // per_page))
+    return max(1, -(-_top_level_count(idea) // _per_page()))

@@ -1,5 +1,5 @@
 """Public pages as a visitor without an account sees them, rendered once and served again until
-anything changes: the idea page with fifty reactions costs eleven queries and a long template,
+anything changes: an idea page with a long conversation costs eleven queries and a long template,
 the same page from here one query and two string replacements.
 
 One truth stays one truth because a page is kept under the *site generation*: one number in the
@@ -53,13 +53,15 @@ event.listen(SiteGeneration.__table__, "after_create",
 _NOT_SHOWN = frozenset({"outbox_messages", "job_locks", "audit_log", "notifications", "site_generation"})
 
 
-def _shown(objects) -> bool:
-    return any(getattr(o, "__tablename__", None) not in _NOT_SHOWN for o in objects)
+def _holds_shown_changes(session) -> bool:
+    """New, changed or deleted objects in the session that some page may show."""
+    return any(getattr(o, "__tablename__", None) not in _NOT_SHOWN
+               for objects in (session.new, session.dirty, session.deleted) for o in objects)
 
 
 @event.listens_for(Session, "after_flush")
 def _note_flush(session, _context) -> None:
-    if _shown(session.new) or _shown(session.dirty) or _shown(session.deleted):
+    if _holds_shown_changes(session):  # still the flushed objects here
         session.info[WROTE] = True
 
 
@@ -88,10 +90,9 @@ def _has_table(session) -> bool:
 def _raise_generation(session) -> None:
     """The generation's row lock is taken last: the transaction's own rows are flushed first, so
     two transactions never wait for each other's rows and for this one row at the same time."""
-    pending = _shown(session.new) or _shown(session.dirty) or _shown(session.deleted)
-    if pending:
-        session.flush()
-    if (session.info.pop(WROTE, False) or pending) and _has_table(session):
+    if _holds_shown_changes(session):
+        session.flush()  # notes WROTE (after_flush)
+    if session.info.pop(WROTE, False) and _has_table(session):
         session.execute(update(SiteGeneration).where(SiteGeneration.id == 1)
                         .values(value=SiteGeneration.value + 1))
 
@@ -103,7 +104,7 @@ def _forget(session, transaction) -> None:
 
 
 def start_afresh() -> None:
-    """After every row was deleted (the tests, a restore by hand): the row back, no page kept."""
+    """After every row was deleted (the test suite empties each table): the row back, no page kept."""
     if generation() is None:
         db.session.add(SiteGeneration(id=1, value=0))
         db.session.commit()
