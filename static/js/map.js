@@ -135,31 +135,33 @@
     return Math.max(item.name ? 38 : 30, 8 + 8 * number(item.n).length);
   }
 
+  // One round of pushing: every pair of bubbles that covers each other moves apart by half the
+  // overlap each, along the line between them (sideways when they sit on the same spot).
+  function pushApart(points, radius) {
+    var moved = false;
+    for (var a = 0; a < points.length; a++) {
+      for (var b = a + 1; b < points.length; b++) {
+        var apart = points[b].subtract(points[a]);
+        var distance = apart.distanceTo(L.point(0, 0));
+        var overlap = radius[a] + radius[b] - distance;
+        if (overlap <= 0.5) { continue; }
+        var step = distance < 0.01 ? L.point(overlap / 2, 0) : apart.multiplyBy(overlap / 2 / distance);
+        points[a] = points[a].subtract(step);
+        points[b] = points[b].add(step);
+        moved = true;
+      }
+    }
+    return moved;
+  }
+
   // At city zoom on a phone the wijk centres lie 20 to 40 pixels apart, closer than a bubble is
-  // wide. Bubbles that would cover each other are pushed apart a little, away from each other,
-  // until every count can be read; the bubble still names and opens its own wijk.
+  // wide. Bubbles that would cover each other are pushed apart a little until every count can be
+  // read; each bubble still names and opens its own wijk.
   function spreadWijkBubbles(map, items) {
     var wijken = items.filter(function (item) { return item.type === "cluster" && item.name; });
     var points = wijken.map(function (item) { return map.latLngToContainerPoint([item.lat, item.lng]); });
-    var radius = wijken.map(function (item) { return bubbleSize(item) / 2 + 2; });
-    for (var round = 0; round < 60; round++) {
-      var moved = false;
-      for (var a = 0; a < points.length; a++) {
-        for (var b = a + 1; b < points.length; b++) {
-          var apart = points[b].subtract(points[a]);
-          var distance = Math.max(apart.distanceTo(L.point(0, 0)), 0.01);
-          var overlap = radius[a] + radius[b] - distance;
-          if (overlap > 0.5) {
-            var step = apart.multiplyBy(overlap / 2 / distance);
-            if (distance === 0.01) { step = L.point(overlap / 2, 0); }
-            points[a] = points[a].subtract(step);
-            points[b] = points[b].add(step);
-            moved = true;
-          }
-        }
-      }
-      if (!moved) { break; }
-    }
+    var radius = wijken.map(function (item) { return bubbleSize(item) / 2 + 2; });  // 2 px air between
+    for (var round = 0; round < 60 && pushApart(points, radius); round++) { /* until nothing moves */ }
     wijken.forEach(function (item, i) {
       var place = map.containerPointToLatLng(points[i]);
       item.lat = place.lat;
